@@ -1,0 +1,123 @@
+import { mkdirSync } from 'node:fs';
+import { z } from 'zod';
+import type { Transport } from '../../src-shared/contract/client.js';
+import type { HostKind } from '../../src-shared/contract/app.js';
+import { commands, isCommandName, type CommandName, type Result } from '../../src-shared/contract/index.js';
+import { findAppFile } from './app-files.js';
+import { BlobStore } from './blobs/blob-store.js';
+import { sweepBlobs } from './blobs/sweeper.js';
+import { dataLayout, type DataLayout } from './data-dir.js';
+import { EngineError } from './errors.js';
+import { EventBus, type EventListener } from './events.js';
+import { Access } from './services/access.js';
+import { agentsService } from './services/agents-service.js';
+import { appService } from './services/app-service.js';
+import { foldersService } from './services/folders-service.js';
+import type { CallContext, Handler, Handlers, ServiceDeps } from './services/handler.js';
+import { messagesService } from './services/messages-service.js';
+import { storeService } from './services/store-service.js';
+import type { Shell } from './shell.js';
+import { AgentsRepo } from './store/agents-repo.js';
+import { FoldersRepo } from './store/folders-repo.js';
+import { MessagesRepo } from './store/messages-repo.js';
+import { openStore } from './store/open.js';
+
+export type { Shell } from './shell.js';
+export type { CallContext } from './services/handler.js';
+
+export interface EngineOptions {
+  dataDir: string;
+  host: z.infer<typeof HostKind>;
+  shell: Shell;
+  /** A better-sqlite3 binary built for Electron's ABI, when the engine runs inside Electron. */
+  nativeBinding?: string | undefined;
+}
+
+export interface Engine {
+  readonly layout: DataLayout;
+  readonly schemaVersion: number;
+  readonly defaultAgentId: number;
+  /** The engine's door: unknown commands are refused and inputs parsed before any handler runs. */
+  handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: EventListener): () => void;
+  /** An in-process transport for the typed client (CLI, tests). */
+  transport(agentId?: number): Transport;
+  /** Removes blob files no row names (older than the grace period). */
+  sweep(graceMs?: number): { removed: number; kept: number };
+  close(): void;
+}
+
+/** The composition root: opens the data folder, migrates the store, wires the services. Plain Node, no Electron. */
+export async function startEngine(options: EngineOptions): Promise<Engine> {
+  const layout = dataLayout(options.dataDir);
+  mkdirSync(layout.root, { recursive: true, mode: 0o700 });
+  const store = await openStore({
+    file: layout.database,
+    migrationsFolder: findAppFile('migrations'),
+    backupsDir: layout.backups,
+    nativeBinding: options.nativeBinding,
+  });
+  const blobs = new BlobStore(layout.blobs);
+  const events = new EventBus();
+  const agents = new AgentsRepo(store.db);
+  const folders = new FoldersRepo(store.sqlite);
+  const messages = new MessagesRepo(store.sqlite);
+  folders.ensureLocalFolders();
+  const defaultAgent = agents.ensureDefault('Facteur');
+
+  const deps: ServiceDeps = {
+    store,
+    blobs,
+    events,
+    shell: options.shell,
+    layout,
+    host: options.host,
+    access: new Access(store.sqlite, folders),
+    agents,
+    folders,
+    messages,
+  };
+  const handlers: Handlers = {
+    ...appService(deps),
+    ...agentsService(deps),
+    ...foldersService(deps),
+    ...messagesService(deps),
+    ...storeService(deps),
+  };
+
+  async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {
+    if (!isCommandName(command)) {
+      return { ok: false, error: { code: 'UNKNOWN_COMMAND', message: `"${command}" is not a Facteur command.` } };
+    }
+    const parsed = commands[command].input.safeParse(input ?? {});
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'INVALID_INPUT', message: z.prettifyError(parsed.error), details: parsed.error.issues } };
+    }
+    try {
+      if (!agents.exists(ctx.agentId)) throw new EngineError('FORBIDDEN', `Agent ${ctx.agentId} does not exist; choose an agent again.`);
+      const handler = handlers[command] as Handler<CommandName>;
+      return { ok: true, value: await handler(parsed.data as never, ctx) };
+    } catch (error) {
+      if (error instanceof EngineError) return { ok: false, error: { code: error.code, message: error.message, details: error.details } };
+      console.error(`Facteur engine: ${command} failed:`, error);
+      return { ok: false, error: { code: 'INTERNAL', message: `Facteur hit an unexpected error running ${command}: ${(error as Error).message}` } };
+    }
+  }
+
+  return {
+    layout,
+    schemaVersion: store.schemaVersion,
+    defaultAgentId: defaultAgent.id,
+    handle,
+    subscribe: (listener) => events.subscribe(listener),
+    transport: (agentId = defaultAgent.id) => ({
+      request: (command, input) => handle({ agentId }, command, input),
+      subscribe: (listener) => events.subscribe((event, payload) => listener(event, payload)),
+    }),
+    sweep: (graceMs) => sweepBlobs(store.sqlite, blobs, graceMs),
+    close: () => {
+      events.flush();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type Database from 'better-sqlite3';
+import type { MessageFlags } from '../../../src-shared/contract/index.js';
+import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
+import type { MessagesRepo } from '../store/messages-repo.js';
+import { scanMime } from './mime-scan.js';
+import { parseMessage } from './parse.js';
+import { buildSource } from './source.js';
+
+export interface IngestTarget {
+  folderId: number;
+  accountId: number | null;
+  direction: 'in' | 'out';
+  flags?: Partial<MessageFlags>;
+  ownerAgentId?: number | null;
+}
+
+export interface IngestResult {
+  id: number;
+  duplicate: boolean;
+  malformed: boolean;
+}
+
+export interface IngestDeps {
+  sqlite: Database.Database;
+  blobs: BlobStore;
+  messages: MessagesRepo;
+}
+
+/**
+ * The one path from raw RFC 5322 bytes to a stored message (sync, import, send and the CLI all use it).
+ * Order matters for crash safety: every blob is durable on disk before the transaction that names it commits,
+ * so a crash leaves at worst an unnamed blob for the sweeper, never a row pointing at nothing. A message that
+ * cannot be decoded is stored all the same, flagged malformed with the reason, and its raw bytes are kept.
+ */
+export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: IngestTarget): Promise<IngestResult> {
+  const sha256 = sha256Hex(raw);
+  const existing = deps.messages.findInFolderBySha(target.folderId, sha256);
+  if (existing) return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
+
+  const scan = scanMime(raw);
+  const parsed = await parseMessage(raw);
+  const problems = [...scan.problems, ...(parsed.parseError ? [parsed.parseError] : [])];
+
+  const attachmentBlobs = new Map<string, Buffer>();
+  const attachments = parsed.attachments.map((a) => {
+    const { sha256: blob } = deps.blobs.put(a.content);
+    attachmentBlobs.set(blob, a.content);
+    return { filename: a.filename, contentType: a.contentType, size: a.content.length, contentId: a.contentId, inline: a.inline, sha256: blob };
+  });
+  const source = buildSource(raw, scan.leaves, attachmentBlobs, sha256);
+  const sourceBlob = deps.blobs.put(source.bytes).sha256;
+
+  const flags: MessageFlags = { seen: false, flagged: false, answered: false, draft: false, junk: false, ...target.flags };
+  const insert = deps.sqlite.transaction(() =>
+    deps.messages.insert({
+      folderId: target.folderId,
+      accountId: target.accountId,
+      messageId: parsed.messageId,
+      inReplyTo: parsed.inReplyTo,
+      references: parsed.references,
+      subject: parsed.subject,
+      addresses: { from: parsed.from ? [parsed.from] : [], to: parsed.to, cc: parsed.cc, bcc: parsed.bcc, 'reply-to': parsed.replyTo },
+      date: parsed.date,
+      receivedAt: new Date(),
+      direction: target.direction,
+      flags,
+      malformedReason: problems.length > 0 ? problems.join(' ') : null,
+      ownerAgentId: target.ownerAgentId ?? null,
+      sha256,
+      size: raw.length,
+      sourceBlob,
+      sourceFormat: source.format,
+      headers: parsed.headerBlock,
+      text: parsed.text,
+      html: parsed.html,
+      snippet: snippetOf(parsed.text),
+      attachments,
+    }),
+  );
+  return { id: insert.immediate(), duplicate: false, malformed: problems.length > 0 };
+}
+
+function snippetOf(text: string | null): string {
+  return (text ?? '').replace(/\s+/g, ' ').trim().slice(0, 200);
+}

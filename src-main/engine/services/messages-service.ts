@@ -1,0 +1,147 @@
+import type { FolderKind } from '../../../src-shared/domain/folder-kinds.js';
+import type { MessageDetail, MessageSummary } from '../../../src-shared/contract/index.js';
+import { EngineError } from '../errors.js';
+import { resolveCidLinks } from '../mail/cid.js';
+import { ingestMessage } from '../mail/ingest.js';
+import { reconstructSource } from '../mail/source.js';
+import type { MessageRow } from '../store/messages-repo.js';
+import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
+
+const OUTGOING_KINDS: ReadonlySet<FolderKind> = new Set(['sent', 'drafts', 'outbox']);
+
+export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
+  const { messages, access, blobs } = deps;
+
+  const readable = (id: number, ctx: CallContext) => {
+    const row = messages.get(id);
+    access.folder(ctx.agentId, row.folder_id);
+    return row;
+  };
+
+  const folderByRef = (ref: number | string | undefined, ctx: CallContext) => {
+    if (ref === undefined) return deps.folders.localByKind('inbox');
+    if (typeof ref === 'number') return access.folder(ctx.agentId, ref);
+    const asId = /^\d+$/.test(ref) ? Number(ref) : null;
+    if (asId !== null) return access.folder(ctx.agentId, asId);
+    const visible = access.visibleAccountIds(ctx.agentId);
+    const names = new Map(deps.folders.accounts().filter((a) => visible.has(a.id)).map((a) => [a.id, a.name]));
+    const node = deps.folders.tree(visible, names).find((f) => f.path.toLowerCase() === ref.toLowerCase());
+    if (!node) throw new EngineError('NOT_FOUND', `No folder has the path "${ref}"; list them with "facteur folders".`);
+    return deps.folders.get(node.id);
+  };
+
+  return {
+    'messages.list': (input, ctx) => {
+      access.folder(ctx.agentId, input.folderId);
+      const rows = messages.list(input.folderId, input.limit, input.offset);
+      const to = messages.addressesOf(rows.map((r) => r.id), ['to']);
+      const items = rows.map((r): MessageSummary => {
+        const visible = access.canSeeContent(ctx.agentId, r);
+        return {
+          id: r.id,
+          folderId: r.folder_id,
+          subject: visible ? r.subject : '',
+          from: r.from_address || r.from_name ? { name: r.from_name, address: r.from_address } : null,
+          to: to.get(r.id)?.get('to') ?? [],
+          date: isoDate(r.date),
+          direction: r.direction,
+          flags: flagsOf(r),
+          malformed: r.malformed === 1,
+          private: r.private === 1,
+          hasAttachments: r.has_attachments === 1,
+          size: r.size,
+          threadId: r.thread_id,
+          snippet: visible ? r.snippet : '',
+        };
+      });
+      return { total: messages.count(input.folderId), items };
+    },
+
+    'messages.get': (input, ctx) => {
+      const row = readable(input.id, ctx);
+      const path = deps.folders.path(row.folder_id);
+      const visible = access.canSeeContent(ctx.agentId, row);
+      const roles = messages.addressesOf([row.id], ['from', 'to', 'cc', 'bcc', 'reply-to']).get(row.id);
+      const attachments = visible ? messages.attachmentsOf(row.id) : [];
+      const html = visible && row.html_body !== null
+        ? resolveCidLinks(row.html_body, attachments.filter((a) => a.content_id).map((a) => ({
+            contentId: a.content_id!,
+            contentType: a.content_type,
+            load: () => blobs.read(a.sha256),
+          })))
+        : null;
+      const detail: MessageDetail = {
+        id: row.id,
+        messageId: row.message_id,
+        subject: visible ? row.subject : '',
+        from: roles?.get('from')?.[0] ?? null,
+        to: roles?.get('to') ?? [],
+        cc: roles?.get('cc') ?? [],
+        bcc: roles?.get('bcc') ?? [],
+        replyTo: roles?.get('reply-to') ?? [],
+        date: isoDate(row.date),
+        folderId: row.folder_id,
+        folder: path,
+        direction: row.direction,
+        flags: flagsOf(row),
+        malformed: row.malformed === 1,
+        malformedReason: row.malformed_reason,
+        attachments: attachments.map((a) => ({
+          id: a.id,
+          filename: a.filename,
+          contentType: a.content_type,
+          size: a.size,
+          sha256: a.sha256,
+          contentId: a.content_id,
+          inline: a.inline === 1,
+        })),
+        threadId: row.thread_id,
+        size: row.size,
+        category: row.category,
+        private: row.private === 1,
+        text: visible ? row.text_body : null,
+        html,
+      };
+      return detail;
+    },
+
+    'messages.source': (input, ctx) => {
+      const row = readable(input.id, ctx);
+      if (!access.canSeeContent(ctx.agentId, row)) throw new EngineError('FORBIDDEN', 'This message is private to the agent who sent it.');
+      const raw = reconstructSource(row.source_format, blobs.read(row.source_blob), (sha) => blobs.read(sha));
+      return { raw: raw.toString('base64'), size: raw.length };
+    },
+
+    'messages.ingest': async (input, ctx) => {
+      const folder = folderByRef(input.folder, ctx);
+      const result = await ingestMessage({ sqlite: deps.store.sqlite, blobs, messages }, Buffer.from(input.raw, 'base64'), {
+        folderId: folder.id,
+        accountId: folder.account_id,
+        direction: OUTGOING_KINDS.has(folder.kind) ? 'out' : 'in',
+        flags: OUTGOING_KINDS.has(folder.kind) ? { seen: true, draft: folder.kind === 'drafts' } : {},
+      });
+      if (!result.duplicate) {
+        deps.events.changed('messages', [result.id]);
+        deps.events.changed('folders', [folder.id]);
+      }
+      return result;
+    },
+
+    'messages.setFlags': (input, ctx) => {
+      const folderIds = new Set<number>();
+      for (const id of input.ids) folderIds.add(readable(id, ctx).folder_id);
+      const updated = deps.store.sqlite.transaction(() => messages.setFlags(input.ids, input.flags))();
+      deps.events.changed('messages', input.ids);
+      deps.events.changed('folders', folderIds);
+      return { updated };
+    },
+  };
+}
+
+function flagsOf(r: MessageRow) {
+  return { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1 };
+}
+
+function isoDate(ms: number | null): string | null {
+  return ms === null ? null : new Date(ms).toISOString();
+}

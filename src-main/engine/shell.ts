@@ -1,0 +1,17 @@
+/**
+ * What the engine needs from the operating system, asked through the host that runs it: Electron answers with
+ * safeStorage, Notification and shell.openPath; the Node hosts with a 0600 key file, stdout and nothing.
+ */
+export interface Shell {
+  readonly secrets: SecretBox;
+  notify(title: string, body: string): void;
+  openPath(path: string): Promise<void>;
+}
+
+/** Encrypts secrets (passwords, OAuth tokens) for storage; the clear text never reaches the database or a log. */
+export interface SecretBox {
+  /** A short name for the protection in use, for the diagnostics page (e.g. "safeStorage:gnome_libsecret"). */
+  readonly kind: string;
+  encrypt(plain: string): Promise<Buffer>;
+  decrypt(sealed: Buffer): Promise<string>;
+}

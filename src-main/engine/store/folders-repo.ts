@@ -1,0 +1,130 @@
+import type Database from 'better-sqlite3';
+import type { AccountNode, FolderNode } from '../../../src-shared/contract/index.js';
+import { folderRank, LOCAL_FOLDERS_NAME, STANDARD_FOLDERS, type FolderKind } from '../../../src-shared/domain/folder-kinds.js';
+import { EngineError, notFound } from '../errors.js';
+
+interface FolderRow {
+  id: number;
+  parent_id: number | null;
+  account_id: number | null;
+  kind: FolderKind;
+  name: string;
+}
+
+/** Names the local tree uses for its standard folders; the UI translates by kind, these are the stored names. */
+const LOCAL_NAMES: Record<FolderKind, string> = {
+  inbox: 'Inbox',
+  sent: 'Sent',
+  drafts: 'Drafts',
+  outbox: 'Outbox',
+  junk: 'Junk',
+  trash: 'Trash',
+  templates: 'Templates',
+  archive: 'Archive',
+  user: 'Folder',
+  shared: 'Shared',
+  internal: 'Internal',
+};
+
+export class FoldersRepo {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** Local Folders: the standard folders plus Internal and Shared, for a store with no account at all. */
+  ensureLocalFolders(): void {
+    const insert = this.sqlite.prepare(
+      `INSERT INTO folders (parent_id, account_id, kind, name) SELECT NULL, NULL, ?, ?
+       WHERE NOT EXISTS (SELECT 1 FROM folders WHERE account_id IS NULL AND kind = ?)`,
+    );
+    this.sqlite.transaction(() => {
+      for (const kind of [...STANDARD_FOLDERS, 'internal', 'shared'] as const) insert.run(kind, LOCAL_NAMES[kind], kind);
+    })();
+  }
+
+  all(): FolderRow[] {
+    return this.sqlite.prepare('SELECT id, parent_id, account_id, kind, name FROM folders').all() as FolderRow[];
+  }
+
+  get(id: number): FolderRow {
+    const row = this.sqlite.prepare('SELECT id, parent_id, account_id, kind, name FROM folders WHERE id = ?').get(id) as FolderRow | undefined;
+    if (!row) throw notFound(`Folder ${id}`);
+    return row;
+  }
+
+  localByKind(kind: FolderKind): FolderRow {
+    const row = this.sqlite
+      .prepare('SELECT id, parent_id, account_id, kind, name FROM folders WHERE account_id IS NULL AND parent_id IS NULL AND kind = ?')
+      .get(kind) as FolderRow | undefined;
+    if (!row) throw notFound(`The local ${kind} folder`);
+    return row;
+  }
+
+  accounts(): Array<AccountNode & { agentIds: number[] }> {
+    const rows = this.sqlite
+      .prepare(
+        `SELECT a.id, a.name, a.email, group_concat(aa.agent_id) AS agents FROM accounts a
+         LEFT JOIN account_agents aa ON aa.account_id = a.id GROUP BY a.id ORDER BY a.name`,
+      )
+      .all() as Array<{ id: number; name: string; email: string; agents: string | null }>;
+    return rows.map((r) => {
+      const agentIds = r.agents ? r.agents.split(',').map(Number) : [];
+      return { id: r.id, name: r.name, email: r.email, private: agentIds.length > 0, agentIds };
+    });
+  }
+
+  /** Folders with their paths and counts, ordered as the tree shows them (parents before children). */
+  tree(visibleAccountIds: ReadonlySet<number>, accountNames: ReadonlyMap<number, string>): FolderNode[] {
+    const counts = new Map<number, { total: number; unread: number }>();
+    for (const c of this.sqlite
+      .prepare('SELECT folder_id, count(*) AS total, sum(seen = 0) AS unread FROM messages GROUP BY folder_id')
+      .all() as Array<{ folder_id: number; total: number; unread: number }>) {
+      counts.set(c.folder_id, { total: c.total, unread: c.unread });
+    }
+    const rows = this.all().filter((r) => r.account_id === null || visibleAccountIds.has(r.account_id));
+    const byParent = new Map<number | null, FolderRow[]>();
+    for (const r of rows) {
+      const list = byParent.get(r.parent_id) ?? [];
+      list.push(r);
+      byParent.set(r.parent_id, list);
+    }
+    const out: FolderNode[] = [];
+    const visit = (parent: number | null, prefix: string | null) => {
+      const children = (byParent.get(parent) ?? []).sort(
+        (a, b) => folderRank(a.kind) - folderRank(b.kind) || a.name.localeCompare(b.name),
+      );
+      for (const r of children) {
+        const top = prefix ?? (r.account_id === null ? LOCAL_FOLDERS_NAME : (accountNames.get(r.account_id) ?? `Account ${r.account_id}`));
+        const path = `${top}/${r.name}`;
+        const c = counts.get(r.id) ?? { total: 0, unread: 0 };
+        out.push({ id: r.id, parentId: r.parent_id, accountId: r.account_id, kind: r.kind, name: r.name, path, total: c.total, unread: c.unread });
+        visit(r.id, path);
+      }
+    };
+    visit(null, null);
+    return out;
+  }
+
+  /** "Local Folders/Inbox/Customers" or "<account name>/INBOX/…". */
+  path(id: number): string {
+    const names: string[] = [];
+    let row: FolderRow | undefined = this.get(id);
+    let accountId: number | null = row.account_id;
+    while (row) {
+      names.unshift(row.name);
+      accountId = row.account_id;
+      row = row.parent_id === null ? undefined : this.get(row.parent_id);
+    }
+    const top = accountId === null
+      ? LOCAL_FOLDERS_NAME
+      : ((this.sqlite.prepare('SELECT name FROM accounts WHERE id = ?').get(accountId) as { name: string } | undefined)?.name ?? `Account ${accountId}`);
+    return [top, ...names].join('/');
+  }
+
+  create(parentId: number | null, name: string, accountId: number | null): number {
+    const dup = this.sqlite
+      .prepare('SELECT 1 FROM folders WHERE coalesce(account_id, 0) = coalesce(?, 0) AND coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?')
+      .get(accountId, parentId, name);
+    if (dup) throw new EngineError('CONFLICT', `A folder named "${name}" already exists there; choose another name.`);
+    const info = this.sqlite.prepare("INSERT INTO folders (parent_id, account_id, kind, name) VALUES (?, ?, 'user', ?)").run(parentId, accountId, name);
+    return Number(info.lastInsertRowid);
+  }
+}

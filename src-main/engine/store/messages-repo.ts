@@ -1,0 +1,232 @@
+import type Database from 'better-sqlite3';
+import type { MessageFlags } from '../../../src-shared/contract/index.js';
+import { normalizeAddress } from '../../../src-shared/domain/address.js';
+import { notFound } from '../errors.js';
+import { resolveThread } from './threads.js';
+
+export type AddressRole = 'from' | 'to' | 'cc' | 'bcc' | 'reply-to';
+export interface NamedAddress {
+  name: string;
+  address: string;
+}
+
+export interface NewAttachment {
+  filename: string;
+  contentType: string;
+  size: number;
+  contentId: string | null;
+  inline: boolean;
+  sha256: string;
+}
+
+export interface NewMessage {
+  folderId: number;
+  accountId: number | null;
+  messageId: string | null;
+  inReplyTo: string | null;
+  references: string[];
+  subject: string;
+  addresses: Record<AddressRole, NamedAddress[]>;
+  date: Date | null;
+  receivedAt: Date;
+  direction: 'in' | 'out';
+  flags: MessageFlags;
+  malformedReason: string | null;
+  ownerAgentId: number | null;
+  sha256: string;
+  size: number;
+  sourceBlob: string;
+  sourceFormat: 'raw' | 'skeleton1';
+  headers: string;
+  text: string | null;
+  html: string | null;
+  snippet: string;
+  attachments: NewAttachment[];
+}
+
+export interface MessageRow {
+  id: number;
+  folder_id: number;
+  account_id: number | null;
+  message_id: string | null;
+  subject: string;
+  from_name: string;
+  from_address: string;
+  date: number | null;
+  direction: 'in' | 'out';
+  seen: number;
+  flagged: number;
+  answered: number;
+  draft: number;
+  junk: number;
+  malformed: number;
+  malformed_reason: string | null;
+  category: string | null;
+  private: number;
+  owner_agent_id: number | null;
+  thread_id: string;
+  size: number;
+  source_blob: string;
+  source_format: 'raw' | 'skeleton1';
+  text_body: string | null;
+  html_body: string | null;
+  snippet: string;
+  has_attachments: number;
+}
+
+export interface AttachmentRow {
+  id: number;
+  message_id: number;
+  filename: string;
+  content_type: string;
+  size: number;
+  content_id: string | null;
+  inline: number;
+  sha256: string;
+}
+
+const SUMMARY_COLUMNS = `id, folder_id, account_id, message_id, subject, from_name, from_address, date, direction, seen, flagged,
+  answered, draft, junk, malformed, malformed_reason, category, private, owner_agent_id, thread_id, size, source_blob,
+  source_format, NULL AS text_body, NULL AS html_body, snippet, has_attachments`;
+
+export class MessagesRepo {
+  constructor(private readonly sqlite: Database.Database) {}
+
+  /** Inserts a message and everything that hangs off it; the caller runs this inside its transaction. */
+  insert(m: NewMessage): number {
+    const from = m.addresses.from[0];
+    const threadId = resolveThread(this.sqlite, m.messageId, [...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])], m.sha256);
+    const info = this.sqlite
+      .prepare(
+        `INSERT INTO messages (folder_id, account_id, message_id, in_reply_to, subject, from_name, from_address, date, received_at,
+           direction, seen, flagged, answered, draft, junk, malformed, malformed_reason, owner_agent_id, thread_id, sha256, size,
+           source_blob, source_format, headers, text_body, html_body, snippet, has_attachments)
+         VALUES (@folderId, @accountId, @messageId, @inReplyTo, @subject, @fromName, @fromAddress, @date, @receivedAt, @direction,
+           @seen, @flagged, @answered, @draft, @junk, @malformed, @malformedReason, @ownerAgentId, @threadId, @sha256, @size,
+           @sourceBlob, @sourceFormat, @headers, @text, @html, @snippet, @hasAttachments)`,
+      )
+      .run({
+        folderId: m.folderId,
+        accountId: m.accountId,
+        messageId: m.messageId,
+        inReplyTo: m.inReplyTo,
+        subject: m.subject,
+        fromName: from?.name ?? '',
+        fromAddress: from ? normalizeAddress(from.address) : '',
+        date: m.date?.getTime() ?? null,
+        receivedAt: m.receivedAt.getTime(),
+        direction: m.direction,
+        seen: +m.flags.seen,
+        flagged: +m.flags.flagged,
+        answered: +m.flags.answered,
+        draft: +m.flags.draft,
+        junk: +m.flags.junk,
+        malformed: +(m.malformedReason !== null),
+        malformedReason: m.malformedReason,
+        ownerAgentId: m.ownerAgentId,
+        threadId,
+        sha256: m.sha256,
+        size: m.size,
+        sourceBlob: m.sourceBlob,
+        sourceFormat: m.sourceFormat,
+        headers: m.headers,
+        text: m.text,
+        html: m.html,
+        snippet: m.snippet,
+        hasAttachments: +m.attachments.some((a) => !a.inline),
+      });
+    const id = Number(info.lastInsertRowid);
+    this.insertAddresses(id, m.addresses);
+    const ref = this.sqlite.prepare('INSERT OR IGNORE INTO message_refs (message_id, ref) VALUES (?, ?)');
+    for (const r of new Set([...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])])) ref.run(id, r);
+    const att = this.sqlite.prepare(
+      'INSERT INTO attachments (message_id, position, filename, content_type, size, content_id, inline, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    m.attachments.forEach((a, i) => att.run(id, i, a.filename, a.contentType, a.size, a.contentId, +a.inline, a.sha256));
+    this.index(id, m);
+    return id;
+  }
+
+  private insertAddresses(messageId: number, roles: Record<AddressRole, NamedAddress[]>): void {
+    const upsert = this.sqlite.prepare(
+      `INSERT INTO addresses (address, name) VALUES (?, ?)
+       ON CONFLICT (address) DO UPDATE SET name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END
+       RETURNING id`,
+    );
+    const link = this.sqlite.prepare('INSERT INTO message_addresses (message_id, role, position, address_id, name) VALUES (?, ?, ?, ?, ?)');
+    for (const [role, list] of Object.entries(roles) as Array<[AddressRole, NamedAddress[]]>) {
+      list.forEach((a, position) => {
+        const { id } = upsert.get(normalizeAddress(a.address), a.name) as { id: number };
+        link.run(messageId, role, position, id, a.name);
+      });
+    }
+  }
+
+  private index(id: number, m: NewMessage): void {
+    const people = Object.values(m.addresses)
+      .flat()
+      .map((a) => `${a.name} ${a.address}`)
+      .join(' ');
+    this.sqlite
+      .prepare('INSERT INTO messages_fts (rowid, subject, people, body, attachments) VALUES (?, ?, ?, ?, ?)')
+      .run(id, m.subject, people, m.text ?? '', m.attachments.map((a) => a.filename).join(' '));
+  }
+
+  findInFolderBySha(folderId: number, sha256: string): { id: number; malformed: number } | undefined {
+    return this.sqlite.prepare('SELECT id, malformed FROM messages WHERE folder_id = ? AND sha256 = ?').get(folderId, sha256) as
+      | { id: number; malformed: number }
+      | undefined;
+  }
+
+  count(folderId: number): number {
+    return (this.sqlite.prepare('SELECT count(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as { n: number }).n;
+  }
+
+  /** Newest first; the (folder_id, date, id) index serves both the order and the limit. */
+  list(folderId: number, limit: number, offset: number): MessageRow[] {
+    return this.sqlite
+      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE folder_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`)
+      .all(folderId, limit, offset) as MessageRow[];
+  }
+
+  get(id: number): MessageRow {
+    const row = this.sqlite.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+    if (!row) throw notFound(`Message ${id}`);
+    return row;
+  }
+
+  addressesOf(ids: number[], roles: AddressRole[]): Map<number, Map<AddressRole, NamedAddress[]>> {
+    const out = new Map<number, Map<AddressRole, NamedAddress[]>>();
+    if (ids.length === 0) return out;
+    const rows = this.sqlite
+      .prepare(
+        `SELECT ma.message_id, ma.role, ma.name, a.address FROM message_addresses ma JOIN addresses a ON a.id = ma.address_id
+         WHERE ma.message_id IN (SELECT value FROM json_each(?)) AND ma.role IN (SELECT value FROM json_each(?))
+         ORDER BY ma.message_id, ma.role, ma.position`,
+      )
+      .all(JSON.stringify(ids), JSON.stringify(roles)) as Array<{ message_id: number; role: AddressRole; name: string; address: string }>;
+    for (const r of rows) {
+      const byRole = out.get(r.message_id) ?? new Map<AddressRole, NamedAddress[]>();
+      const list = byRole.get(r.role) ?? [];
+      list.push({ name: r.name, address: r.address });
+      byRole.set(r.role, list);
+      out.set(r.message_id, byRole);
+    }
+    return out;
+  }
+
+  attachmentsOf(messageId: number): AttachmentRow[] {
+    return this.sqlite.prepare('SELECT * FROM attachments WHERE message_id = ? ORDER BY position').all(messageId) as AttachmentRow[];
+  }
+
+  setFlags(ids: number[], flags: Partial<MessageFlags>): number {
+    const columns = (['seen', 'flagged', 'answered', 'draft', 'junk'] as const).filter((f) => flags[f] !== undefined);
+    if (columns.length === 0) return 0;
+    const set = columns.map((c) => `${c} = @${c}`).join(', ');
+    const values = Object.fromEntries(columns.map((c) => [c, +flags[c]!]));
+    const info = this.sqlite
+      .prepare(`UPDATE messages SET ${set} WHERE id IN (SELECT value FROM json_each(@ids))`)
+      .run({ ...values, ids: JSON.stringify(ids) });
+    return info.changes;
+  }
+}

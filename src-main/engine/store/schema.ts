@@ -1,0 +1,182 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * The store's tables. drizzle-kit reads this file to generate the SQL in /migrations; the FTS5 table and its
+ * tokenizer are in a hand-written migration because drizzle has no DSL for virtual tables.
+ */
+
+const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const bool = (name: string) => integer(name, { mode: 'boolean' }).notNull().default(false);
+
+export const agents = sqliteTable('agents', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  email: text('email'),
+  locale: text('locale', { enum: ['en', 'fr', 'ro'] }),
+  isDefault: bool('is_default'),
+  createdAt: createdAt(),
+});
+
+export const accounts = sqliteTable('accounts', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  incomingProtocol: text('incoming_protocol', { enum: ['imap', 'pop3', 'none'] }).notNull().default('none'),
+  /** Server settings as JSON; secrets are never here in clear (see the Shell's secrets). */
+  settings: text('settings', { mode: 'json' }).notNull().default(sql`'{}'`),
+  createdAt: createdAt(),
+});
+
+/** An account attached to no agent is public. */
+export const accountAgents = sqliteTable(
+  'account_agents',
+  {
+    accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.agentId] }), index('account_agents_agent').on(t.agentId)],
+);
+
+export const folders = sqliteTable(
+  'folders',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    parentId: integer('parent_id').references((): any => folders.id, { onDelete: 'restrict' }),
+    /** Null for Local Folders, which belong to no account. */
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', {
+      enum: ['inbox', 'sent', 'drafts', 'outbox', 'junk', 'trash', 'templates', 'archive', 'user', 'shared', 'internal'],
+    }).notNull(),
+    name: text('name').notNull(),
+    /** The server's mailbox name for account folders (IMAP path), null for local ones. */
+    remoteName: text('remote_name'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('folders_sibling_name').on(sql`coalesce(${t.accountId}, 0)`, sql`coalesce(${t.parentId}, 0)`, t.name),
+    uniqueIndex('folders_one_special_per_owner')
+      .on(sql`coalesce(${t.accountId}, 0)`, t.kind)
+      .where(sql`kind in ('inbox', 'sent', 'drafts', 'outbox', 'junk', 'trash', 'templates', 'shared', 'internal')`),
+    index('folders_parent').on(t.parentId),
+  ],
+);
+
+export const addresses = sqliteTable('addresses', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  /** Normalised (trimmed, lower-cased) address: the key CRM linking matches on. */
+  address: text('address').notNull().unique(),
+  /** The display name seen most recently with this address. */
+  name: text('name').notNull().default(''),
+});
+
+export const messages = sqliteTable(
+  'messages',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    folderId: integer('folder_id').notNull().references(() => folders.id, { onDelete: 'restrict' }),
+    accountId: integer('account_id').references(() => accounts.id, { onDelete: 'set null' }),
+    /** Message-ID without angle brackets; null when the message has none. */
+    messageId: text('message_id'),
+    inReplyTo: text('in_reply_to'),
+    subject: text('subject').notNull().default(''),
+    fromName: text('from_name').notNull().default(''),
+    fromAddress: text('from_address').notNull().default(''),
+    date: integer('date', { mode: 'timestamp_ms' }),
+    receivedAt: integer('received_at', { mode: 'timestamp_ms' }).notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull().default('in'),
+    seen: bool('seen'),
+    flagged: bool('flagged'),
+    answered: bool('answered'),
+    draft: bool('draft'),
+    junk: bool('junk'),
+    malformed: bool('malformed'),
+    malformedReason: text('malformed_reason'),
+    category: text('category'),
+    private: bool('private'),
+    ownerAgentId: integer('owner_agent_id').references(() => agents.id, { onDelete: 'set null' }),
+    threadId: text('thread_id').notNull(),
+    uid: integer('uid'),
+    uidValidity: integer('uid_validity'),
+    pop3Uidl: text('pop3_uidl'),
+    /** sha256 of the exact raw bytes: the message's identity for de-duplication and byte-exact export. */
+    sha256: text('sha256').notNull(),
+    size: integer('size').notNull(),
+    /** The blob holding the raw source, either whole or as a skeleton whose large parts point at attachment blobs. */
+    sourceBlob: text('source_blob').notNull(),
+    sourceFormat: text('source_format', { enum: ['raw', 'skeleton1'] }).notNull(),
+    headers: text('headers').notNull().default(''),
+    textBody: text('text_body'),
+    htmlBody: text('html_body'),
+    snippet: text('snippet').notNull().default(''),
+    hasAttachments: bool('has_attachments'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('messages_folder_date').on(t.folderId, t.date, t.id),
+    index('messages_message_id').on(t.messageId),
+    index('messages_thread').on(t.threadId),
+    index('messages_sha256').on(t.sha256),
+    index('messages_source_blob').on(t.sourceBlob),
+  ],
+);
+
+export const messageAddresses = sqliteTable(
+  'message_addresses',
+  {
+    messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    role: text('role', { enum: ['from', 'to', 'cc', 'bcc', 'reply-to'] }).notNull(),
+    position: integer('position').notNull(),
+    addressId: integer('address_id').notNull().references(() => addresses.id, { onDelete: 'restrict' }),
+    /** The display name as this message gave it. */
+    name: text('name').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.role, t.position] }), index('message_addresses_address').on(t.addressId)],
+);
+
+/** Message-IDs a message names in References and In-Reply-To, so a parent arriving late finds its children. */
+export const messageRefs = sqliteTable(
+  'message_refs',
+  {
+    messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    ref: text('ref').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.ref] }), index('message_refs_ref').on(t.ref)],
+);
+
+export const attachments = sqliteTable(
+  'attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    filename: text('filename').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    contentId: text('content_id'),
+    inline: bool('inline'),
+    sha256: text('sha256').notNull(),
+  },
+  (t) => [index('attachments_message').on(t.messageId), index('attachments_sha256').on(t.sha256)],
+);
+
+export const companies = sqliteTable('companies', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  name: text('name').notNull(),
+  createdAt: createdAt(),
+});
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    /** Normalised like addresses.address, so linking is an index lookup. */
+    email: text('email'),
+    email2: text('email2'),
+    companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('contacts_email').on(t.email), index('contacts_email2').on(t.email2), index('contacts_company').on(t.companyId)],
+);

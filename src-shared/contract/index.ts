@@ -1,0 +1,48 @@
+import type { z } from 'zod';
+import { agentsCommands } from './agents.js';
+import { appCommands } from './app.js';
+import { foldersCommands } from './folders.js';
+import { messagesCommands } from './messages.js';
+import { storeCommands, storeEvents } from './store.js';
+
+/**
+ * The one list of commands and events. To add a command, add it to its domain's object; a new domain is spread
+ * in here once. Engine handlers, the typed client and the hosts' name checks all derive from these two objects.
+ */
+export const commands = {
+  ...appCommands,
+  ...agentsCommands,
+  ...foldersCommands,
+  ...messagesCommands,
+  ...storeCommands,
+} as const;
+
+export const events = {
+  ...storeEvents,
+} as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type EventName = keyof typeof events;
+/** What a caller may pass (defaults not yet applied). */
+export type Input<N extends CommandName> = z.input<Commands[N]['input']>;
+/** What a handler receives (defaults applied, parsed). */
+export type ParsedInput<N extends CommandName> = z.output<Commands[N]['input']>;
+export type Output<N extends CommandName> = z.output<Commands[N]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export function isCommandName(name: string): name is CommandName {
+  return Object.hasOwn(commands, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+export * from './errors.js';
+export * from './wire.js';
+export * from './common.js';
+export * from './agents.js';
+export * from './app.js';
+export * from './folders.js';
+export * from './messages.js';
+export * from './store.js';

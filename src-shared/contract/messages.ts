@@ -1,0 +1,98 @@
+import { z } from 'zod';
+import { Address, Id, IsoDate } from './common.js';
+import { command } from './define.js';
+
+export const MessageFlags = z.object({
+  seen: z.boolean(),
+  flagged: z.boolean(),
+  answered: z.boolean(),
+  draft: z.boolean(),
+  junk: z.boolean(),
+});
+export type MessageFlags = z.infer<typeof MessageFlags>;
+
+export const Direction = z.enum(['in', 'out']);
+
+export const MessageSummary = z.object({
+  id: Id,
+  folderId: Id,
+  subject: z.string(),
+  from: Address.nullable(),
+  to: z.array(Address),
+  date: IsoDate.nullable(),
+  direction: Direction,
+  flags: MessageFlags,
+  malformed: z.boolean(),
+  /** Private messages show their content only to the agent who sent them; others see an empty subject. */
+  private: z.boolean(),
+  hasAttachments: z.boolean(),
+  size: z.number().int(),
+  threadId: z.string(),
+  snippet: z.string(),
+});
+export type MessageSummary = z.infer<typeof MessageSummary>;
+
+export const AttachmentInfo = z.object({
+  id: Id,
+  filename: z.string(),
+  contentType: z.string(),
+  size: z.number().int(),
+  sha256: z.string(),
+  contentId: z.string().nullable(),
+  inline: z.boolean(),
+});
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>;
+
+export const MessageDetail = z.object({
+  id: Id,
+  messageId: z.string().nullable(),
+  subject: z.string(),
+  from: Address.nullable(),
+  to: z.array(Address),
+  cc: z.array(Address),
+  bcc: z.array(Address),
+  replyTo: z.array(Address),
+  date: IsoDate.nullable(),
+  folderId: Id,
+  folder: z.string(),
+  direction: Direction,
+  flags: MessageFlags,
+  malformed: z.boolean(),
+  /** Why the message was flagged malformed, in English for logs; the UI shows its own words. */
+  malformedReason: z.string().nullable(),
+  attachments: z.array(AttachmentInfo),
+  threadId: z.string(),
+  size: z.number().int(),
+  category: z.string().nullable(),
+  private: z.boolean(),
+  text: z.string().nullable(),
+  /** The HTML source with `cid:` references to this message's own parts turned into data: URLs. Untrusted. */
+  html: z.string().nullable(),
+});
+export type MessageDetail = z.infer<typeof MessageDetail>;
+
+/** A folder is named by its id or by its path ("Local Folders/Inbox"). */
+export const FolderRef = z.union([Id, z.string().min(1)]);
+
+const base64 = z.base64();
+
+export const messagesCommands = {
+  'messages.list': command(
+    z.object({
+      folderId: Id,
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ total: z.number().int(), items: z.array(MessageSummary) }),
+  ),
+  'messages.get': command(z.object({ id: Id }), MessageDetail),
+  'messages.source': command(z.object({ id: Id }), z.object({ raw: base64, size: z.number().int() })),
+  'messages.ingest': command(
+    z.object({ folder: FolderRef.optional(), raw: base64 }),
+    z.object({ id: Id, duplicate: z.boolean(), malformed: z.boolean() }),
+  ),
+  'messages.setFlags': command(
+    z.object({ ids: z.array(Id).min(1).max(10_000), flags: MessageFlags.partial() }),
+    z.object({ updated: z.number().int() }),
+  ),
+};
