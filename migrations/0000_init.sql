@@ -79,8 +79,6 @@ CREATE TABLE `folders` (
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE UNIQUE INDEX `folders_sibling_name` ON `folders` (`coalesce("account_id"`,` 0)`,`coalesce("parent_id"`,` 0)`,`name`);--> statement-breakpoint
-CREATE UNIQUE INDEX `folders_one_special_per_owner` ON `folders` (`coalesce("account_id"`,` 0)`,`kind`) WHERE kind in ('inbox', 'sent', 'drafts', 'outbox', 'junk', 'trash', 'templates', 'shared', 'internal');--> statement-breakpoint
 CREATE INDEX `folders_parent` ON `folders` (`parent_id`);--> statement-breakpoint
 CREATE TABLE `message_addresses` (
 	`message_id` integer NOT NULL,

@@ -1,0 +1,49 @@
+import { createClient, type Client } from '../../src-shared/contract/client.js';
+import { defaultDataDir } from '../engine/data-dir.js';
+import { startEngine, type Engine } from '../engine/engine.js';
+import { nodeShell } from '../hosts/node/shell.js';
+import { UsageError } from './output.js';
+
+export interface Options {
+  data?: string | undefined;
+  json?: boolean | undefined;
+  raw?: boolean | undefined;
+  folder?: string | undefined;
+  limit?: string | undefined;
+  out?: string | undefined;
+  port?: string | undefined;
+  open?: boolean | undefined;
+}
+
+export interface CliContext {
+  args: string[];
+  options: Options;
+  dataDir: string;
+  /** Opens the engine (migrating the store if needed) and a typed client acting as the default agent. */
+  open(): Promise<{ engine: Engine; client: Client }>;
+}
+
+export function makeContext(args: string[], options: Options): CliContext {
+  const dataDir = options.data ?? defaultDataDir();
+  return {
+    args,
+    options,
+    dataDir,
+    open: async () => {
+      // Notifications from the engine must not mix with --json output.
+      const engine = await startEngine({ dataDir, host: 'cli', shell: nodeShell(dataDir, (l) => process.stderr.write(`${l}\n`)) });
+      return { engine, client: createClient(engine.transport()) };
+    },
+  };
+}
+
+export function intOption(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value)) throw new UsageError(`--${name} takes a whole number, not "${value}".`);
+  return Number(value);
+}
+
+export function idArgument(value: string | undefined, what: string): number {
+  if (value === undefined || !/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`Give the ${what} as a number (e.g. 42).`);
+  return Number(value);
+}

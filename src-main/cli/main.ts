@@ -1,0 +1,75 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { makeContext, type CliContext } from './context.js';
+import { dbCommand } from './commands/db.js';
+import { foldersCommand, ingestCommand, messagesCommand, showCommand } from './commands/mail.js';
+import { serveCommand } from './commands/serve.js';
+import { startCommand } from './commands/start.js';
+import { printLine, reportError, UsageError } from './output.js';
+
+const HELP = `facteur — the Facteur mail client's command line
+
+Usage: facteur COMMAND [options]
+
+  start                          open the desktop app (or the web version where Electron is missing)
+  serve [--port N] [--open]      run the app for a browser on 127.0.0.1 and print its address
+  folders [--json]               list folders with their paths and unread/total counts
+  messages --folder PATH_OR_ID [--limit N] [--json]
+                                 list a folder's messages, newest first
+  show ID [--json] [--raw]       show a message (--raw: its exact source bytes)
+  ingest FILE.eml|DIR... [--folder PATH_OR_ID] [--json]
+                                 store messages (default folder: Local Folders/Inbox)
+  db check [--json]              check the store and its files
+  db backup --out FILE           copy the database safely while it is in use
+  db sweep                       remove stored files no message uses
+
+Options for every command:
+  --data DIR                     the data folder (default: FACTEUR_DATA or the system's app-data folder)
+  --json                         print JSON only, on stdout
+`;
+
+const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
+  start: startCommand,
+  serve: serveCommand,
+  folders: foldersCommand,
+  messages: messagesCommand,
+  show: showCommand,
+  ingest: ingestCommand,
+  db: dbCommand,
+};
+
+async function main(argv: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      data: { type: 'string' },
+      json: { type: 'boolean' },
+      raw: { type: 'boolean' },
+      folder: { type: 'string' },
+      limit: { type: 'string' },
+      out: { type: 'string' },
+      port: { type: 'string' },
+      open: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const [name, ...args] = positionals;
+  if (values.help || !name) {
+    printLine(HELP);
+    return name || values.help ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) throw new UsageError(`"${name}" is not a facteur command.`);
+  return command(makeContext(args, values));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const message = (error as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' ? new UsageError((error as Error).message) : error;
+    process.exitCode = reportError(message);
+  },
+);

@@ -1,0 +1,56 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
+import { join } from 'node:path';
+import type { SecretBox, Shell } from '../../engine/shell.js';
+
+/**
+ * The Shell for the Node hosts (CLI, web host). Secrets are sealed with AES-256-GCM under a key kept in a 0600
+ * file in the data folder: that protects them from other users of the machine and from a copied database, not
+ * from this user's own programs (the Electron host's safeStorage does better where a keyring exists).
+ */
+export function nodeShell(dataDir: string, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Shell {
+  return {
+    secrets: keyFileSecretBox(join(dataDir, 'secret.key')),
+    notify: (title, body) => log(`${title}: ${body}`),
+    openPath: async () => {
+      // A headless host has nothing to open files with; the web UI offers downloads instead.
+    },
+  };
+}
+
+const VERSION = 1;
+
+export function keyFileSecretBox(keyFile: string): SecretBox {
+  let key: Buffer | undefined;
+  const load = (): Buffer => {
+    if (key) return key;
+    if (!existsSync(keyFile)) {
+      const fd = openSync(keyFile, 'wx', 0o600);
+      try {
+        writeSync(fd, randomBytes(32));
+      } finally {
+        closeSync(fd);
+      }
+    }
+    if (process.platform !== 'win32' && (statSync(keyFile).mode & 0o077) !== 0) chmodSync(keyFile, 0o600);
+    const bytes = readFileSync(keyFile);
+    if (bytes.length !== 32) throw new Error(`The key file ${keyFile} is damaged (expected 32 bytes); saved passwords must be entered again.`);
+    key = bytes;
+    return key;
+  };
+  return {
+    kind: 'aes-256-gcm:keyfile',
+    encrypt: async (plain) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', load(), iv);
+      const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+      return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);
+    },
+    decrypt: async (sealed) => {
+      if (sealed[0] !== VERSION || sealed.length < 29) throw new Error('A saved secret is in an unknown format; enter it again.');
+      const decipher = createDecipheriv('aes-256-gcm', load(), sealed.subarray(1, 13));
+      decipher.setAuthTag(sealed.subarray(13, 29));
+      return Buffer.concat([decipher.update(sealed.subarray(29)), decipher.final()]).toString('utf8');
+    },
+  };
+}
