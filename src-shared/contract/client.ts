@@ -14,7 +14,9 @@ type MethodOf<N, D extends string> = N extends `${D}.${infer M}` ? M : never;
 export type Api = {
   [D in DomainOf<CommandName>]: {
     [M in MethodOf<CommandName, D>]: `${D}.${M}` extends infer N extends CommandName
-      ? (...input: {} extends Input<N> ? [input?: Input<N>] : [input: Input<N>]) => Promise<Output<N>>
+      ? // `{} extends X` is the idiom for "X has no required keys": then the argument may be left out.
+        // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+        (...input: {} extends Input<N> ? [input?: Input<N>] : [input: Input<N>]) => Promise<Output<N>>
       : never;
   };
 };

@@ -1,6 +1,5 @@
 import { dirname } from 'node:path';
 import { findAppFile } from '../../engine/app-files.js';
-import { launchElectron } from '../../hosts/electron/launch.js';
 import type { CliContext } from '../context.js';
 import { printLine } from '../output.js';
 import { serveCommand } from './serve.js';
@@ -10,6 +9,8 @@ import { serveCommand } from './serve.js';
  * web host, saying plainly why, so the app's main job still runs on machines without Electron.
  */
 export async function startCommand(ctx: CliContext): Promise<number> {
+  // Loaded only here: every other command starts faster without the Electron launcher.
+  const { launchElectron } = await import('../../hosts/electron/launch.js');
   const outcome = await launchElectron({ dataDir: ctx.dataDir, repoRoot: dirname(findAppFile('package.json')) });
   if (outcome.started) return 0;
   printLine(`The desktop window cannot open on this machine: ${outcome.reason}`);

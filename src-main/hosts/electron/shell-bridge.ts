@@ -1,0 +1,110 @@
+import { existsSync } from 'node:fs';
+import { extname, isAbsolute, normalize } from 'node:path';
+import { Notification, safeStorage, shell } from 'electron';
+import type { ShellReply, ShellRequest } from './engine-messages.js';
+
+/**
+ * Main's half of the engine's Shell: the engine process asks, main answers with what only the browser process
+ * has. Requests come from the engine's utility process only; the renderer has no route here.
+ */
+
+/** A short name of the protection in use, for the diagnostics page. Valid once the app is ready. */
+export function secretsKind(): string {
+  if (process.platform === 'darwin') return 'safeStorage:keychain';
+  if (process.platform === 'win32') return 'safeStorage:dpapi';
+  // The backend is only known after the first use of safeStorage on Linux.
+  safeStorage.isEncryptionAvailable();
+  return `safeStorage:${safeStorage.getSelectedStorageBackend()}`;
+}
+
+/**
+ * Why secrets cannot be stored safely right now, or null. On Linux without a keyring, Chromium falls back to
+ * `basic_text`: a hard-coded key, which is obfuscation, not encryption (Electron safeStorage docs); we refuse it
+ * as Signal-Desktop does rather than write passwords a copied profile would reveal.
+ */
+function secretsRefusal(): string | null {
+  if (!safeStorage.isEncryptionAvailable()) {
+    return process.platform === 'linux'
+      ? 'Facteur cannot store passwords safely: no system keyring is available. Install and unlock GNOME Keyring or KWallet, then restart Facteur.'
+      : 'Facteur cannot store passwords safely: the system keychain is locked or unavailable. Unlock it and try again.';
+  }
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') {
+    return 'Facteur cannot store passwords safely: only the unencrypted "basic_text" store is available. Install and unlock GNOME Keyring or KWallet (or start Facteur with --password-store=gnome-libsecret), then restart Facteur.';
+  }
+  return null;
+}
+
+/**
+ * Types that run code when "opened": an attachment named invoice.pdf.exe must not start a program because a
+ * message said so. The user can still save such a file and run it deliberately.
+ */
+const PROGRAM_EXTENSIONS = new Set([
+  // Windows
+  '.exe', '.com', '.bat', '.cmd', '.scr', '.pif', '.msi', '.msp', '.msc', '.cpl', '.ps1', '.psm1', '.vbs', '.vbe',
+  '.js', '.jse', '.wsf', '.wsh', '.hta', '.lnk', '.reg', '.inf', '.scf', '.url', '.jar', '.appref-ms', '.application',
+  // macOS
+  '.app', '.command', '.pkg', '.mpkg', '.terminal', '.tool', '.workflow',
+  // Linux
+  '.desktop', '.sh', '.run', '.appimage',
+]);
+
+export interface ShellBridgeOptions {
+  /** Called when the user clicks a notification: bring the window forward. */
+  onNotificationClick: () => void;
+}
+
+/** Answers one request from the engine. Never throws: every failure becomes a reply with a message. */
+export async function answerShellRequest(request: ShellRequest): Promise<ShellReply> {
+  const reply = (ok: boolean, extra: Partial<ShellReply> = {}): ShellReply => ({ type: 'reply', id: request.id, ok, ...extra });
+  try {
+    switch (request.type) {
+      case 'secrets.encrypt': {
+        const refusal = secretsRefusal();
+        if (refusal) return reply(false, { message: refusal });
+        return reply(true, { value: new Uint8Array(safeStorage.encryptString(request.plain)) });
+      }
+      case 'secrets.decrypt': {
+        const refusal = secretsRefusal();
+        if (refusal) return reply(false, { message: refusal });
+        return reply(true, { value: safeStorage.decryptString(Buffer.from(request.sealed)) });
+      }
+      case 'openPath':
+        return await openPath(request.path, reply);
+    }
+  } catch (error) {
+    // safeStorage throws when the keyring changed under us (a new login keyring, a copied profile).
+    return reply(false, { message: `The system could not complete this request: ${(error as Error).message}` });
+  }
+}
+
+/**
+ * Opens a file or folder with the user's default application. Only the engine asks, and only for paths it chose:
+ * files under its data folder (blob copies, exports) or a file the user picked. Main still insists on an absolute,
+ * existing path, and refuses program types.
+ */
+async function openPath(raw: string, reply: (ok: boolean, extra?: Partial<ShellReply>) => ShellReply): Promise<ShellReply> {
+  if (!isAbsolute(raw) || raw.includes('\0')) return reply(false, { message: `Facteur will not open "${raw}": not an absolute path.` });
+  const path = normalize(raw);
+  if (!existsSync(path)) return reply(false, { message: `${path} no longer exists.` });
+  if (PROGRAM_EXTENSIONS.has(extname(path).toLowerCase())) {
+    return reply(false, { message: `Facteur does not open programs or scripts (${extname(path)}). Save the file and open it yourself if you trust its sender.` });
+  }
+  const failure = await shell.openPath(path);
+  return failure ? reply(false, { message: failure }) : reply(true);
+}
+
+// A shown Notification that nothing references can be garbage-collected, and its click is then lost
+// (electron/electron#16922): keep each one until it is clicked or closed.
+const live = new Set<Notification>();
+
+export function showNotification(title: string, body: string, options: ShellBridgeOptions): void {
+  if (!Notification.isSupported()) return;
+  const notification = new Notification({ title, body });
+  live.add(notification);
+  notification.on('click', () => {
+    live.delete(notification);
+    options.onNotificationClick();
+  });
+  notification.on('close', () => live.delete(notification));
+  notification.show();
+}

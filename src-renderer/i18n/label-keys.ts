@@ -1,0 +1,32 @@
+import type { ErrorCode } from '../../src-shared/contract/index.js';
+import type { FolderKind } from '../../src-shared/domain/folder-kinds.js';
+import type { MessageKey } from './catalogs.js';
+
+/** Records rather than lookups by string concatenation, so a new error code or folder kind fails to compile here. */
+export const ERROR_KEYS: Record<ErrorCode | 'UNKNOWN', MessageKey> = {
+  INVALID_INPUT: 'error.code.INVALID_INPUT',
+  UNKNOWN_COMMAND: 'error.code.UNKNOWN_COMMAND',
+  NOT_FOUND: 'error.code.NOT_FOUND',
+  FORBIDDEN: 'error.code.FORBIDDEN',
+  CONFLICT: 'error.code.CONFLICT',
+  BLOB_MISSING: 'error.code.BLOB_MISSING',
+  STORE_ERROR: 'error.code.STORE_ERROR',
+  STORE_TOO_NEW: 'error.code.STORE_TOO_NEW',
+  UNAVAILABLE: 'error.code.UNAVAILABLE',
+  INTERNAL: 'error.code.INTERNAL',
+  UNKNOWN: 'error.code.UNKNOWN',
+};
+
+/** User folders show their own name; every other kind is the app's or the server's and is shown translated. */
+export const FOLDER_KIND_KEYS: Record<Exclude<FolderKind, 'user'>, MessageKey> = {
+  inbox: 'folder.kind.inbox',
+  sent: 'folder.kind.sent',
+  drafts: 'folder.kind.drafts',
+  outbox: 'folder.kind.outbox',
+  junk: 'folder.kind.junk',
+  trash: 'folder.kind.trash',
+  templates: 'folder.kind.templates',
+  archive: 'folder.kind.archive',
+  shared: 'folder.kind.shared',
+  internal: 'folder.kind.internal',
+};

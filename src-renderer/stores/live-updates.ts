@@ -1,0 +1,50 @@
+import { missingCase } from '../../src-shared/domain/exhaustive.js';
+import type { Engine } from '../api/engine.js';
+import { useAgent } from './agent-store.js';
+import { useConnection } from './connection-store.js';
+import { useFolders } from './folders-store.js';
+import { useMessageList } from './message-list-store.js';
+import { useReader } from './reader-store.js';
+
+/** Everything on screen, fetched again: at start and after a reconnect, when events may have been missed. */
+export function refreshAll(): void {
+  void useAgent.getState().refresh();
+  void useFolders.getState().refresh();
+  void useMessageList.getState().refresh();
+  void useReader.getState().refresh();
+}
+
+/** Events carry ids, not rows: each store refetches what it shows when its table changed. */
+export function startLiveUpdates({ client, transport }: Engine): () => void {
+  useConnection.setState({ state: transport.state() });
+  const offState = transport.onState((state) => {
+    const before = useConnection.getState().state;
+    useConnection.setState({ state });
+    if (state === 'open' && before === 'reconnecting') refreshAll();
+  });
+  const offChanged = client.on('store.changed', ({ table, ids }) => {
+    switch (table) {
+      case 'messages':
+        void useMessageList.getState().refresh();
+        if (ids.includes(useReader.getState().openId ?? 0)) void useReader.getState().refresh();
+        void useFolders.getState().refresh();
+        break;
+      case 'folders':
+      case 'accounts':
+        void useFolders.getState().refresh();
+        break;
+      case 'agents':
+        if (ids.includes(useAgent.getState().agent?.id ?? 0)) void useAgent.getState().refresh();
+        break;
+      case 'contacts':
+      case 'companies':
+        break;
+      default:
+        missingCase(table);
+    }
+  });
+  return () => {
+    offState();
+    offChanged();
+  };
+}

@@ -1,0 +1,126 @@
+import { create } from 'zustand';
+import type { MessageSummary } from '../../src-shared/contract/index.js';
+import { engine } from '../api/engine.js';
+import { reportError } from './error-store.js';
+import { useReader } from './reader-store.js';
+
+export const PAGE_SIZE = 100;
+
+/** A page remembers the generation it was fetched in: older pages stay on screen until their refetch lands. */
+interface Page {
+  generation: number;
+  items: MessageSummary[];
+}
+
+export interface MessageListState {
+  folderId: number | null;
+  total: number;
+  /** False until the first answer for this folder, so "empty" is not shown while loading. */
+  loaded: boolean;
+  generation: number;
+  pages: Record<number, Page>;
+  /** The rows on screen, kept so that a refresh refetches what is shown first. */
+  range: { start: number; end: number };
+  selectedId: number | null;
+  selectedIndex: number;
+  openFolder(folderId: number | null): void;
+  showRange(start: number, end: number): Promise<void>;
+  refresh(): Promise<void>;
+  select(index: number): void;
+  move(delta: number): Promise<void>;
+}
+
+export function messageAt(state: MessageListState, index: number): MessageSummary | undefined {
+  if (index < 0 || index >= state.total) return undefined;
+  return state.pages[Math.floor(index / PAGE_SIZE)]?.items[index % PAGE_SIZE];
+}
+
+function indexOf(state: MessageListState, id: number): number | undefined {
+  for (const [page, { generation, items }] of Object.entries(state.pages)) {
+    if (generation !== state.generation) continue;
+    const i = items.findIndex((m) => m.id === id);
+    if (i >= 0) return Number(page) * PAGE_SIZE + i;
+  }
+  return undefined;
+}
+
+let generations = 0;
+const inflight = new Map<string, Promise<void>>();
+
+export const useMessageList = create<MessageListState>((set, get) => {
+  function loadPage(page: number): Promise<void> {
+    const { folderId, generation } = get();
+    if (folderId === null) return Promise.resolve();
+    const key = `${generation}:${page}`;
+    const pending = inflight.get(key);
+    if (pending) return pending;
+    const request = engine()
+      .client.api.messages.list({ folderId, limit: PAGE_SIZE, offset: page * PAGE_SIZE })
+      .then(({ total, items }) => {
+        const now = get();
+        if (now.folderId !== folderId || now.generation !== generation) return;
+        set({ total, loaded: true, pages: { ...now.pages, [page]: { generation, items } } });
+      })
+      .catch(reportError)
+      .finally(() => inflight.delete(key));
+    inflight.set(key, request);
+    return request;
+  }
+
+  async function ensure(start: number, end: number): Promise<void> {
+    const { pages, generation } = get();
+    const wanted: Promise<void>[] = [];
+    for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
+      if (pages[p]?.generation !== generation) wanted.push(loadPage(p));
+    }
+    await Promise.all(wanted);
+  }
+
+  return {
+    folderId: null,
+    total: 0,
+    loaded: false,
+    generation: 0,
+    pages: {},
+    range: { start: 0, end: 0 },
+    selectedId: null,
+    selectedIndex: -1,
+
+    openFolder(folderId) {
+      set({
+        folderId, total: 0, loaded: false, generation: ++generations, pages: {},
+        range: { start: 0, end: 0 }, selectedId: null, selectedIndex: -1,
+      });
+      if (folderId !== null) void ensure(0, 0);
+    },
+
+    async showRange(start, end) {
+      set({ range: { start, end } });
+      await ensure(start, end);
+    },
+
+    async refresh() {
+      if (get().folderId === null) return;
+      set({ generation: ++generations });
+      const { start, end } = get().range;
+      await ensure(start, end);
+    },
+
+    select(index) {
+      const message = messageAt(get(), index);
+      if (!message) return;
+      set({ selectedId: message.id, selectedIndex: index });
+      void useReader.getState().open(message.id);
+    },
+
+    async move(delta) {
+      const state = get();
+      if (state.total === 0) return;
+      const from = state.selectedId === null ? -1 : (indexOf(state, state.selectedId) ?? state.selectedIndex);
+      const target = Math.max(0, Math.min(state.total - 1, from + delta));
+      if (target === from) return;
+      if (!messageAt(state, target)) await ensure(target, target);
+      get().select(target);
+    },
+  };
+});
