@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+
+/** Drawn on a 16×16 grid with the current text colour, so icons follow the row's state (selected, unread). */
+const PATHS = {
+  lock: (
+    <>
+      <rect x="3.5" y="7" width="9" height="6.5" rx="1" />
+      <path d="M5.5 7V5a2.5 2.5 0 0 1 5 0v2" />
+    </>
+  ),
+  paperclip: <path d="M10.5 4.5 5.8 9.2a1.4 1.4 0 0 0 2 2l5-5a2.8 2.8 0 0 0-4-4l-5 5a4.2 4.2 0 0 0 6 6l4-4" />,
+  arrowIn: <path d="M8 3v9M4.5 8.5 8 12l3.5-3.5" />,
+  arrowOut: <path d="M8 13V4M4.5 7.5 8 4l3.5 3.5" />,
+  chevron: <path d="M6 4l4 4-4 4" />,
+  person: (
+    <>
+      <circle cx="8" cy="5.5" r="2.5" />
+      <path d="M3 13.5c.6-2.6 2.6-4 5-4s4.4 1.4 5 4" />
+    </>
+  ),
+  close: <path d="M4 4l8 8M12 4l-8 8" />,
+  warning: <path d="M8 2.5 14 13H2L8 2.5ZM8 6.5v3M8 11.2v.3" />,
+  file: <path d="M4 1.5h5l3 3v10H4zM9 1.5v3h3" />,
+  document: <path d="M4 1.5h5l3 3v10H4zM9 1.5v3h3M6 8h4M6 10h4M6 12h2.5" />,
+  image: (
+    <>
+      <rect x="2" y="3" width="12" height="10" rx="1" />
+      <path d="m2.5 12 3.5-4 2.5 3 2-2 3 3" />
+      <circle cx="10.5" cy="6" r="1" />
+    </>
+  ),
+  archive: <path d="M4 1.5h8v13H4zM8 1.5v1M8 3.5v1M8 5.5v1M7 8h2v2.5H7z" />,
+  audio: <path d="M6 12V3.5l7-1.5v8.5M6 12a1.8 1.8 0 1 1-1.8-1.8A1.8 1.8 0 0 1 6 12Zm7-1.5a1.8 1.8 0 1 1-1.8-1.8 1.8 1.8 0 0 1 1.8 1.8Z" />,
+  video: (
+    <>
+      <rect x="1.5" y="4" width="9" height="8" rx="1" />
+      <path d="m10.5 7 4-2.5v7l-4-2.5" />
+    </>
+  ),
+  calendar: (
+    <>
+      <rect x="2" y="3" width="12" height="11" rx="1" />
+      <path d="M2 6.5h12M5 1.5v3M11 1.5v3" />
+    </>
+  ),
+  mail: (
+    <>
+      <rect x="1.5" y="3.5" width="13" height="9" rx="1" />
+      <path d="m2 4 6 5 6-5" />
+    </>
+  ),
+} satisfies Record<string, ReactNode>;
+
+export type IconName = keyof typeof PATHS;
+
+/** Decorative unless given a label; a labelled icon is announced as an image with that name. */
+export function Icon({ name, label, className }: { name: IconName; label?: string; className?: string }) {
+  return (
+    <svg
+      className={className ? `icon ${className}` : 'icon'}
+      viewBox="0 0 16 16"
+      width="16"
+      height="16"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="1.3"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      {...(label ? { role: 'img', 'aria-label': label } : { 'aria-hidden': true })}
+    >
+      {label ? <title>{label}</title> : null}
+      {PATHS[name]}
+    </svg>
+  );
+}
