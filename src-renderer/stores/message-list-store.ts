@@ -30,7 +30,7 @@ export interface MessageListState {
   move(delta: number): Promise<void>;
 }
 
-export function messageAt(state: MessageListState, index: number): MessageSummary | undefined {
+export function messageAt(state: Pick<MessageListState, 'pages' | 'total'>, index: number): MessageSummary | undefined {
   if (index < 0 || index >= state.total) return undefined;
   return state.pages[Math.floor(index / PAGE_SIZE)]?.items[index % PAGE_SIZE];
 }

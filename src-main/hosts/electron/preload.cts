@@ -1,11 +1,12 @@
 // The sandboxed preload (CommonJS: a sandboxed preload is not an ES module and may require only 'electron').
 // It gives the page one narrow, typed door to the engine and nothing else: no ipcRenderer, no port, no Node
 // (Electron security checklist #3, #4, #20). Type imports erase, so nothing but 'electron' is required at runtime.
-import { contextBridge, ipcRenderer } from 'electron';
+import electron = require('electron');
 import type { ErrorCode, Result } from '../../../src-shared/contract/errors.js';
 import type { RequestFrame } from '../../../src-shared/contract/wire.js';
 import type { BridgeKey, FacteurBridge, PortChannel } from './preload-api.js';
 
+const { contextBridge, ipcRenderer } = electron;
 const PORT_CHANNEL: PortChannel = 'facteur:port';
 const BRIDGE_KEY: BridgeKey = 'facteur';
 // The contract's names are `domain.verbObject`; anything else is refused before it leaves the page.

@@ -1,0 +1,82 @@
+import type { CSSProperties } from 'react';
+import { Icon } from '../../components/Icon.js';
+import { FOLDER_KIND_KEYS } from '../../i18n/label-keys.js';
+import { useT } from '../../i18n/use-t.js';
+import { useFolders } from '../../stores/folders-store.js';
+import { folderKey, type FolderBranch } from './tree-model.js';
+
+interface Props {
+  branch: FolderBranch;
+  level: number;
+  tabbable: string | null;
+}
+
+export function FolderItem({ branch, level, tabbable }: Props) {
+  const t = useT();
+  const { folder, children } = branch;
+  const key = folderKey(folder.id);
+  const selected = useFolders((s) => s.selectedId === folder.id);
+  const expanded = useFolders((s) => !s.collapsed[key]);
+  const select = useFolders((s) => s.select);
+  const setExpanded = useFolders((s) => s.setExpanded);
+  const name = folder.kind === 'user' ? folder.name : t(FOLDER_KIND_KEYS[folder.kind]);
+  const hasChildren = children.length > 0;
+  const unread = folder.unread > 0;
+  const nameId = `folder-name-${folder.id}`;
+  const unreadId = `folder-unread-${folder.id}`;
+
+  return (
+    <li
+      role="treeitem"
+      aria-level={level}
+      aria-selected={selected}
+      aria-expanded={hasChildren ? expanded : undefined}
+      // Labelled by the name and the spelled-out count only, not by the nested folders inside this item.
+      aria-labelledby={unread ? `${nameId} ${unreadId}` : nameId}
+      tabIndex={tabbable === key ? 0 : -1}
+      data-key={key}
+      data-testid={`folder-${folder.id}`}
+      data-kind={folder.kind}
+      data-unread={folder.unread}
+      onFocus={(e) => {
+        if (e.target === e.currentTarget) select(folder.id);
+      }}
+    >
+      <div
+        className={`tree-row${selected ? ' is-selected' : ''}${unread ? ' is-unread' : ''}`}
+        style={{ '--level': level } as CSSProperties}
+        onClick={() => select(folder.id)}
+      >
+        <span
+          className={`twisty${expanded ? ' is-open' : ''}`}
+          onClick={(e) => {
+            e.stopPropagation();
+            if (hasChildren) setExpanded(key, !expanded);
+          }}
+        >
+          {hasChildren ? <Icon name="chevron" /> : null}
+        </span>
+        <span className="tree-name" id={nameId}>
+          {name}
+        </span>
+        {unread ? (
+          <>
+            <span className="tree-count" aria-hidden="true">
+              {folder.unread}
+            </span>
+            <span className="visually-hidden" id={unreadId}>
+              {t('folders.unread', { count: folder.unread })}
+            </span>
+          </>
+        ) : null}
+      </div>
+      {hasChildren && expanded ? (
+        <ul role="group">
+          {children.map((child) => (
+            <FolderItem key={child.folder.id} branch={child} level={level + 1} tabbable={tabbable} />
+          ))}
+        </ul>
+      ) : null}
+    </li>
+  );
+}
