@@ -1,4 +1,5 @@
-import type { Result, Transport } from '../../src-shared/contract/index.js';
+import type { Transport } from '../../src-shared/contract/client.js';
+import type { Result } from '../../src-shared/contract/index.js';
 
 /**
  * `connecting` before the first open, `reconnecting` after a drop (the UI shows its bar only then),

@@ -49,6 +49,8 @@ export function FolderItem({ branch, level, tabbable }: Props) {
       >
         <span
           className={`twisty${expanded ? ' is-open' : ''}`}
+          // Opening a branch should not also select it, which moving focus onto the item would do.
+          onMouseDown={(e) => e.preventDefault()}
           onClick={(e) => {
             e.stopPropagation();
             if (hasChildren) setExpanded(key, !expanded);

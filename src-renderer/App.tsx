@@ -1,0 +1,21 @@
+import { ConnectionBanner } from './components/ConnectionBanner.js';
+import { ErrorBar } from './components/ErrorBar.js';
+import { FolderTree } from './features/folders/FolderTree.js';
+import { MessageList } from './features/messages/MessageList.js';
+import { ReadingPane } from './features/reader/ReadingPane.js';
+import { TopBar } from './features/topbar/TopBar.js';
+
+export function App() {
+  return (
+    <div className="app">
+      <TopBar />
+      <ConnectionBanner />
+      <ErrorBar />
+      <main className="panes">
+        <FolderTree />
+        <MessageList />
+        <ReadingPane />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import { benchIngest } from './ingest.js';
+
+/** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
+const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
+  ingest: benchIngest,
+};
+
+const [name = 'ingest', ...args] = process.argv.slice(2);
+const bench = BENCHES[name];
+if (!bench) {
+  process.stderr.write(`Unknown benchmark "${name}". Available: ${Object.keys(BENCHES).join(', ')}\n`);
+  process.exit(2);
+}
+await bench(args);
