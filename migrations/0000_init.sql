@@ -128,7 +128,8 @@ CREATE TABLE `messages` (
 	`pop3_uidl` text,
 	`sha256` text NOT NULL,
 	`size` integer NOT NULL,
-	`source_blob` text NOT NULL,
+	`source` blob,
+	`source_blob` text,
 	`source_format` text NOT NULL,
 	`headers` text DEFAULT '' NOT NULL,
 	`text_body` text,
@@ -138,7 +139,8 @@ CREATE TABLE `messages` (
 	`created_at` integer DEFAULT (unixepoch('subsec') * 1000) NOT NULL,
 	FOREIGN KEY (`folder_id`) REFERENCES `folders`(`id`) ON UPDATE no action ON DELETE restrict,
 	FOREIGN KEY (`account_id`) REFERENCES `accounts`(`id`) ON UPDATE no action ON DELETE set null,
-	FOREIGN KEY (`owner_agent_id`) REFERENCES `agents`(`id`) ON UPDATE no action ON DELETE set null
+	FOREIGN KEY (`owner_agent_id`) REFERENCES `agents`(`id`) ON UPDATE no action ON DELETE set null,
+	CONSTRAINT "messages_one_source" CHECK(("messages"."source" IS NULL) <> ("messages"."source_blob" IS NULL))
 );
 --> statement-breakpoint
 CREATE INDEX `messages_folder_date` ON `messages` (`folder_id`,`date`,`id`);--> statement-breakpoint

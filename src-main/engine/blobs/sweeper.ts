@@ -7,7 +7,7 @@ export function referencedBlobs(sqlite: Database.Database): Map<string, string> 
   for (const row of sqlite.prepare('SELECT sha256, message_id FROM attachments').iterate() as Iterable<{ sha256: string; message_id: number }>) {
     refs.set(row.sha256, `attachment of message ${row.message_id}`);
   }
-  for (const row of sqlite.prepare('SELECT source_blob, id FROM messages').iterate() as Iterable<{ source_blob: string; id: number }>) {
+  for (const row of sqlite.prepare('SELECT source_blob, id FROM messages WHERE source_blob IS NOT NULL').iterate() as Iterable<{ source_blob: string; id: number }>) {
     refs.set(row.source_blob, `source of message ${row.id}`);
   }
   return refs;

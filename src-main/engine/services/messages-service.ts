@@ -108,7 +108,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     'messages.source': (input, ctx) => {
       const row = readable(input.id, ctx);
       if (!access.canSeeContent(ctx.agentId, row)) throw new EngineError('FORBIDDEN', 'This message is private to the agent who sent it.');
-      const raw = reconstructSource(row.source_format, blobs.read(row.source_blob), (sha) => blobs.read(sha));
+      const raw = reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
       return { raw: raw.toString('base64'), size: raw.length };
     },
 

@@ -35,8 +35,8 @@ export interface NewMessage {
   ownerAgentId: number | null;
   sha256: string;
   size: number;
-  sourceBlob: string;
-  sourceFormat: 'raw' | 'skeleton1';
+  /** Where the source went: in the row when small, else a blob file already on disk. */
+  source: { format: 'raw' | 'skeleton1'; inline: Buffer | null; blob: string | null };
   headers: string;
   text: string | null;
   html: string | null;
@@ -66,7 +66,8 @@ export interface MessageRow {
   owner_agent_id: number | null;
   thread_id: string;
   size: number;
-  source_blob: string;
+  source: Buffer | null;
+  source_blob: string | null;
   source_format: 'raw' | 'skeleton1';
   text_body: string | null;
   html_body: string | null;
@@ -86,8 +87,8 @@ export interface AttachmentRow {
 }
 
 const SUMMARY_COLUMNS = `id, folder_id, account_id, message_id, subject, from_name, from_address, date, direction, seen, flagged,
-  answered, draft, junk, malformed, malformed_reason, category, private, owner_agent_id, thread_id, size, source_blob,
-  source_format, NULL AS text_body, NULL AS html_body, snippet, has_attachments`;
+  answered, draft, junk, malformed, malformed_reason, category, private, owner_agent_id, thread_id, size, NULL AS source,
+  source_blob, source_format, NULL AS text_body, NULL AS html_body, snippet, has_attachments`;
 
 export class MessagesRepo {
   constructor(private readonly sqlite: Database.Database) {}
@@ -100,10 +101,10 @@ export class MessagesRepo {
       .prepare(
         `INSERT INTO messages (folder_id, account_id, message_id, in_reply_to, subject, from_name, from_address, date, received_at,
            direction, seen, flagged, answered, draft, junk, malformed, malformed_reason, owner_agent_id, thread_id, sha256, size,
-           source_blob, source_format, headers, text_body, html_body, snippet, has_attachments)
+           source, source_blob, source_format, headers, text_body, html_body, snippet, has_attachments)
          VALUES (@folderId, @accountId, @messageId, @inReplyTo, @subject, @fromName, @fromAddress, @date, @receivedAt, @direction,
            @seen, @flagged, @answered, @draft, @junk, @malformed, @malformedReason, @ownerAgentId, @threadId, @sha256, @size,
-           @sourceBlob, @sourceFormat, @headers, @text, @html, @snippet, @hasAttachments)`,
+           @source, @sourceBlob, @sourceFormat, @headers, @text, @html, @snippet, @hasAttachments)`,
       )
       .run({
         folderId: m.folderId,
@@ -127,8 +128,9 @@ export class MessagesRepo {
         threadId,
         sha256: m.sha256,
         size: m.size,
-        sourceBlob: m.sourceBlob,
-        sourceFormat: m.sourceFormat,
+        source: m.source.inline,
+        sourceBlob: m.source.blob,
+        sourceFormat: m.source.format,
         headers: m.headers,
         text: m.text,
         html: m.html,

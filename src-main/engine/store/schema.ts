@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /**
  * The store's tables. drizzle-kit reads this file to generate the SQL in /migrations; the FTS5 table and its
@@ -98,8 +98,13 @@ export const messages = sqliteTable(
     /** sha256 of the exact raw bytes: the message's identity for de-duplication and byte-exact export. */
     sha256: text('sha256').notNull(),
     size: integer('size').notNull(),
-    /** The blob holding the raw source, either whole or as a skeleton whose large parts point at attachment blobs. */
-    sourceBlob: text('source_blob').notNull(),
+    /**
+     * The raw source, whole or as a skeleton whose large parts point at attachment blobs (see mail/source.ts).
+     * Small sources live in the row (`source`), which saves a file and two fsyncs per message; large ones in a
+     * blob file (`source_blob`). Exactly one of the two is set.
+     */
+    source: blob('source', { mode: 'buffer' }),
+    sourceBlob: text('source_blob'),
     sourceFormat: text('source_format', { enum: ['raw', 'skeleton1'] }).notNull(),
     headers: text('headers').notNull().default(''),
     textBody: text('text_body'),
@@ -114,6 +119,7 @@ export const messages = sqliteTable(
     index('messages_thread').on(t.threadId),
     index('messages_sha256').on(t.sha256),
     index('messages_source_blob').on(t.sourceBlob),
+    check('messages_one_source', sql`(${t.source} IS NULL) <> (${t.sourceBlob} IS NULL)`),
   ],
 );
 
