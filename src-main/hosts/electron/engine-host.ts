@@ -6,6 +6,8 @@ export interface EngineHostOptions {
   /** The compiled engine-process.js. */
   modulePath: string;
   dataDir: string;
+  /** better-sqlite3 built for Electron's ABI; the copy in node_modules is built for Node and cannot load here. */
+  sqliteBinding: string | undefined;
   /** The engine came back after a crash: every window needs a new port, the old ones lead nowhere. */
   onRestart: () => void;
   /** The engine kept crashing. Resolve true to try again (the budget is reset), false to stop. */
@@ -15,8 +17,8 @@ export interface EngineHostOptions {
 
 // A crash budget as in Mailspring's CrashTracker (app/src/flux/mailsync-bridge.ts; 5 in 5 minutes there): a worker
 // that keeps dying is stopped and the user told, rather than restarted forever into the same failure.
-const CRASH_LIMIT = 3;
-const CRASH_WINDOW_MS = 60_000;
+export const CRASH_LIMIT = 3;
+export const CRASH_WINDOW_MS = 60_000;
 // Enough for SQLite to finish a transaction and checkpoint; after that the process is killed.
 const SHUTDOWN_GRACE_MS = 5_000;
 
@@ -35,7 +37,11 @@ export class EngineHost {
     const child = utilityProcess.fork(this.options.modulePath, [], {
       serviceName: 'Facteur engine',
       stdio: 'inherit',
-      env: { ...process.env, FACTEUR_DATA: this.options.dataDir },
+      env: {
+        ...process.env,
+        FACTEUR_DATA: this.options.dataDir,
+        ...(this.options.sqliteBinding ? { FACTEUR_SQLITE_BINDING: this.options.sqliteBinding } : {}),
+      },
     });
     this.child = child;
     // Messages posted before the process has spawned are queued, so the init reaches it before any port.

@@ -15,7 +15,7 @@ const parent = process.parentPort;
 const bridge = parentShell(parent);
 const dataDir = process.env.FACTEUR_DATA || defaultDataDir();
 // An Electron-ABI build of better-sqlite3: node_modules holds the Node build, which Electron cannot load
-// (toolchain.md §8). In development launch.ts builds one and passes it; a package ships it in resources/native.
+// (toolchain.md §8). Main passes its path: launch.ts's build from a checkout, resources/native in a package.
 const nativeBinding = process.env.FACTEUR_SQLITE_BINDING || undefined;
 
 const engineReady: Promise<Engine> = startEngine({ dataDir, host: 'electron', shell: bridge.shell, nativeBinding });

@@ -1,6 +1,8 @@
 // The sandboxed preload (CommonJS: a sandboxed preload is not an ES module and may require only 'electron').
 // It gives the page one narrow, typed door to the engine and nothing else: no ipcRenderer, no port, no Node
 // (Electron security checklist #3, #4, #20). Type imports erase, so nothing but 'electron' is required at runtime.
+// `import … = require` is how a CommonJS file imports under verbatimModuleSyntax (an ES import is an error here).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 import electron = require('electron');
 import type { ErrorCode, Result } from '../../../src-shared/contract/errors.js';
 import type { RequestFrame } from '../../../src-shared/contract/wire.js';

@@ -76,8 +76,8 @@ function guardSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  // Behind the CSP, a second wall: no page may reach the network at all. Requests without a webContents
-  // (Chromium's own, such as spell-check dictionary downloads) are left alone.
+  // Behind the CSP, a second wall: no page, nor any frame in it, may reach the network. Only requests a page made
+  // (they carry a webContentsId) are cancelled; the browser's own fetches are not ours to judge.
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
     callback({ cancel: details.webContentsId !== undefined });
   });
