@@ -15,6 +15,14 @@ export const ErrorCode = z.enum([
   'STORE_TOO_NEW',
   'UNAVAILABLE',
   'INTERNAL',
+  // Connecting to a mail server, one code per step that can fail, so "Test connection" can say which.
+  'DNS_FAILED',
+  'CONNECT_FAILED',
+  'TLS_ERROR',
+  'AUTH_FAILED',
+  'CAPABILITY_MISSING',
+  'PROTOCOL_ERROR',
+  'SECRETS_UNAVAILABLE',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
