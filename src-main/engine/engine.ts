@@ -16,6 +16,13 @@ import { foldersService } from './services/folders-service.js';
 import type { CallContext, Handler, Handlers, ServiceDeps } from './services/handler.js';
 import { messagesService } from './services/messages-service.js';
 import { storeService } from './services/store-service.js';
+import { accountsService } from './services/accounts-service.js';
+import { ingestMessage } from './mail/ingest.js';
+import { reconstructSource } from './mail/source.js';
+import { LocalChanges } from './sync/local-changes.js';
+import { SyncSupervisor } from './sync/supervisor.js';
+import { AccountsRepo } from './store/accounts-repo.js';
+import { TasksRepo } from './store/tasks-repo.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
 import { FoldersRepo } from './store/folders-repo.js';
@@ -44,7 +51,8 @@ export interface Engine {
   transport(agentId?: number): Transport;
   /** Removes blob files no row names (older than the grace period). */
   sweep(graceMs?: number): { removed: number; kept: number };
-  close(): void;
+  /** Stops sync (waiting for passes in flight) and closes the store. */
+  close(): Promise<void>;
 }
 
 /** The composition root: opens the data folder, migrates the store, wires the services. Plain Node, no Electron. */
@@ -62,7 +70,24 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const agents = new AgentsRepo(store.db);
   const folders = new FoldersRepo(store.sqlite);
   const messages = new MessagesRepo(store.sqlite);
+  const accounts = new AccountsRepo(store.sqlite);
+  const tasks = new TasksRepo(store.sqlite);
   folders.ensureLocalFolders();
+  const sourceOf = (id: number) => {
+    const row = messages.get(id);
+    return reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
+  };
+  const sync = new SyncSupervisor({
+    accounts,
+    folders,
+    messages,
+    tasks,
+    secrets: options.shell.secrets,
+    events,
+    sqlite: store.sqlite,
+    ingest: (raw, target) => ingestMessage({ sqlite: store.sqlite, blobs, messages }, raw, target),
+    sourceOf,
+  });
   const defaultAgent = agents.ensureDefault('Facteur');
 
   const deps: ServiceDeps = {
@@ -76,6 +101,10 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     agents,
     folders,
     messages,
+    accounts,
+    tasks,
+    changes: new LocalChanges(store.sqlite, messages, folders, tasks),
+    sync,
   };
   const handlers: Handlers = {
     ...appService(deps),
@@ -83,6 +112,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...foldersService(deps),
     ...messagesService(deps),
     ...storeService(deps),
+    ...accountsService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {
@@ -115,7 +145,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       subscribe: (listener) => events.subscribe((event, payload) => listener(event, payload)),
     }),
     sweep: (graceMs) => sweepBlobs(store.sqlite, blobs, graceMs),
-    close: () => {
+    close: async () => {
+      await sync.stop();
       events.flush();
       store.close();
     },

@@ -14,6 +14,13 @@ export const ERROR_KEYS: Record<ErrorCode | 'UNKNOWN', MessageKey> = {
   STORE_TOO_NEW: 'error.code.STORE_TOO_NEW',
   UNAVAILABLE: 'error.code.UNAVAILABLE',
   INTERNAL: 'error.code.INTERNAL',
+  DNS_FAILED: 'error.code.DNS_FAILED',
+  CONNECT_FAILED: 'error.code.CONNECT_FAILED',
+  TLS_ERROR: 'error.code.TLS_ERROR',
+  AUTH_FAILED: 'error.code.AUTH_FAILED',
+  CAPABILITY_MISSING: 'error.code.CAPABILITY_MISSING',
+  PROTOCOL_ERROR: 'error.code.PROTOCOL_ERROR',
+  SECRETS_UNAVAILABLE: 'error.code.SECRETS_UNAVAILABLE',
   UNKNOWN: 'error.code.UNKNOWN',
 };
 

@@ -36,6 +36,7 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
       case 'agents':
         if (ids.includes(useAgent.getState().agent?.id ?? 0)) void useAgent.getState().refresh();
         break;
+      case 'outbox':
       case 'contacts':
       case 'companies':
         break;

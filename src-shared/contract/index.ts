@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountsCommands, accountsEvents } from './accounts.js';
 import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
 import { foldersCommands } from './folders.js';
@@ -12,6 +13,7 @@ import { storeCommands, storeEvents } from './store.js';
 export const commands = {
   ...appCommands,
   ...agentsCommands,
+  ...accountsCommands,
   ...foldersCommands,
   ...messagesCommands,
   ...storeCommands,
@@ -19,6 +21,7 @@ export const commands = {
 
 export const events = {
   ...storeEvents,
+  ...accountsEvents,
 } as const;
 
 export type Commands = typeof commands;
@@ -41,6 +44,7 @@ export function isEventName(name: string): name is EventName {
 export * from './errors.js';
 export * from './wire.js';
 export * from './common.js';
+export * from './accounts.js';
 export * from './agents.js';
 export * from './app.js';
 export * from './folders.js';

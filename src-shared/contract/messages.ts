@@ -91,6 +91,15 @@ export const messagesCommands = {
     z.object({ folder: FolderRef.optional(), raw: base64 }),
     z.object({ id: Id, duplicate: z.boolean(), malformed: z.boolean() }),
   ),
+  'messages.move': command(
+    z.object({ ids: z.array(Id).min(1).max(10_000), folderId: Id, copy: z.boolean().default(false) }),
+    z.object({ moved: z.number().int() }),
+  ),
+  /** To the account's Trash; from Trash (or with permanent), gone here and on the server. */
+  'messages.delete': command(
+    z.object({ ids: z.array(Id).min(1).max(10_000), permanent: z.boolean().default(false) }),
+    z.object({ trashed: z.number().int(), removed: z.number().int() }),
+  ),
   'messages.setFlags': command(
     z.object({ ids: z.array(Id).min(1).max(10_000), flags: MessageFlags.partial() }),
     z.object({ updated: z.number().int() }),

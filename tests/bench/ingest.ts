@@ -36,7 +36,7 @@ export async function benchIngest(args: string[]): Promise<void> {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
   }
   const ingestMs = performance.now() - t1;
-  engine.close();
+  await engine.close();
   const storeBytes = folderBytes(dataDir, ['facteur.sqlite', 'blobs']);
   rmSync(dataDir, { recursive: true, force: true });
 

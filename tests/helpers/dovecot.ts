@@ -1,9 +1,8 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { chownSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
+import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { freePort, waitForPort } from './ports.js';
-import { tempDir } from './temp.js';
 
 export interface DovecotUser {
   name: string;
@@ -28,8 +27,9 @@ const asRoot = process.getuid?.() === 0;
  * A private Dovecot (IMAP + POP3, TLS, Maildir) on loopback high ports with its own config dir, never the system
  * service. Started per test file and stopped by PID. As root it runs as `nobody` (Dovecot refuses root logins).
  */
-export async function startDovecot(users: DovecotUser[] = [{ name: 'alice', password: 's3cret-pass' }]): Promise<Dovecot> {
-  const dir = tempDir('facteur-dovecot-');
+export async function startDovecot(users: DovecotUser[] = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'].map((name) => ({ name, password: 's3cret-pass' }))): Promise<Dovecot> {
+  // Not tempDir(): that one is emptied after each test, and the server lives for the whole file.
+  const dir = mkdtempSync(join(tmpdir(), 'facteur-dovecot-'));
   for (const sub of ['run', 'state', 'mail', 'tls']) mkdirSync(join(dir, sub));
   execFileSync('openssl', [
     'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=localhost',
@@ -63,12 +63,14 @@ export async function startDovecot(users: DovecotUser[] = [{ name: 'alice', pass
     users,
     certPem: readFileSync(join(dir, 'tls', 'cert.pem'), 'utf8'),
     dir,
-    stop: () =>
-      new Promise<void>((resolve) => {
+    stop: async () => {
+      await new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');
-      }),
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 
@@ -107,6 +109,7 @@ ssl_cert = <${dir}/tls/cert.pem
 ssl_key = <${dir}/tls/key.pem
 ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
+auth_failure_delay = 0
 auth_mechanisms = plain login
 passdb {
   driver = passwd-file

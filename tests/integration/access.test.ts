@@ -32,6 +32,6 @@ describe('who sees what', () => {
     const asIoana = createClient(engine.transport(ioana.id)).api;
     expect((await asIoana.folders.tree()).accounts.map((a) => a.name)).toEqual(['Contact', 'Ioana']);
     expect((await asIoana.messages.list({ folderId: hersInbox })).total).toBe(0);
-    engine.close();
+    await engine.close();
   });
 });

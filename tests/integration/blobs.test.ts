@@ -36,7 +36,7 @@ describe('attachment files', () => {
     expect(error).toMatchObject({ code: 'BLOB_MISSING' });
     // The message itself still opens.
     expect((await api.messages.get({ id })).subject).toBe('Message number 7');
-    engine.close();
+    await engine.close();
   });
 
   it('the sweeper removes files no row names once they are old enough, and nothing else', async () => {
@@ -58,6 +58,6 @@ describe('attachment files', () => {
     expect(blobs.has(fresh.sha256)).toBe(true);
     expect((await api.store.check()).ok).toBe(true);
     expect(statSync(join(dataDir, 'blobs', 'tmp')).isDirectory()).toBe(true);
-    engine.close();
+    await engine.close();
   });
 });

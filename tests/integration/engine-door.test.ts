@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ContractError } from '../../src-shared/contract/errors.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { simpleMessage } from '../helpers/mail.js';
+import { migrationCount } from '../helpers/migrations.js';
 
 describe("the engine's door", () => {
   it('refuses unknown commands and malformed input with stable codes', async () => {
@@ -11,18 +12,18 @@ describe("the engine's door", () => {
     const bad = await engine.handle(ctx, 'messages.list', { folderId: 'inbox', limit: 5000 });
     expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: expect.stringContaining('folderId') } });
     expect(await engine.handle({ agentId: 999 }, 'app.info', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    engine.close();
+    await engine.close();
   });
 
   it('answers app.info and creates a default agent on first start', async () => {
     const { api, engine, dataDir } = await openTestEngine();
     const info = await api.app.info();
-    expect(info).toMatchObject({ name: 'Facteur', dataDir, host: 'cli', schemaVersion: 2 });
+    expect(info).toMatchObject({ name: 'Facteur', dataDir, host: 'cli', schemaVersion: migrationCount() });
     expect(info.version).toMatch(/^\d+\.\d+\.\d+/);
     const me = await api.agents.current();
     expect(me).toMatchObject({ isDefault: true, locale: null });
     expect((await api.agents.update({ id: me.id, locale: 'ro' })).locale).toBe('ro');
-    engine.close();
+    await engine.close();
   });
 
   it('lets an agent change only its own profile', async () => {
@@ -32,7 +33,7 @@ describe("the engine's door", () => {
     expect(error).toBeInstanceOf(ContractError);
     expect(error).toMatchObject({ code: 'FORBIDDEN' });
     expect((await api.agents.list()).items.map((a) => a.name)).toEqual(expect.arrayContaining(['Facteur', 'Ioana']));
-    engine.close();
+    await engine.close();
   });
 
   it('creates user folders at any depth, refusing a duplicate name among siblings', async () => {
@@ -43,7 +44,7 @@ describe("the engine's door", () => {
     expect(deep).toMatchObject({ kind: 'user', path: 'Local Folders/Clients/ACME/Factures 2026', parentId: acme.id });
     await expect(api.folders.create({ parentId: customers.id, name: 'ACME' })).rejects.toMatchObject({ code: 'CONFLICT' });
     await expect(api.folders.create({ parentId: null, name: 'a/b' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
-    engine.close();
+    await engine.close();
   });
 
   it('announces changes as coalesced store.changed events carrying ids', async () => {
@@ -57,7 +58,7 @@ describe("the engine's door", () => {
     expect(messageEvents).toHaveLength(1);
     expect(messageEvents[0]!.ids.sort()).toEqual(ids.sort());
     expect(seen.filter((e) => e.table === 'folders')).toHaveLength(1);
-    engine.close();
+    await engine.close();
   });
 
   it('marks messages read and counts unread per folder', async () => {
@@ -72,6 +73,6 @@ describe("the engine's door", () => {
       ['Message number 2', false, false],
       ['Message number 1', true, true],
     ]);
-    engine.close();
+    await engine.close();
   });
 });

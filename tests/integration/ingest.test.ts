@@ -27,7 +27,7 @@ describe('ingesting a message into Local Folders', () => {
     const pdf = m.attachments.find((a) => a.contentType === 'application/pdf');
     expect(pdf).toMatchObject({ filename: FRENCH_INVOICE.attachmentName, size: 6000, inline: false });
     expect(m.attachments.find((a) => a.inline)).toMatchObject({ filename: 'logo.png', contentId: 'logo@exemple.fr' });
-    engine.close();
+    await engine.close();
   });
 
   it('keeps the exact raw source while storing each attachment once', async () => {
@@ -45,7 +45,7 @@ describe('ingesting a message into Local Folders', () => {
       .reduce((a, b) => a + b, 0);
     // The attachment is on disk once (200 kB), not a second time inside a 270 kB base64 copy of the raw message.
     expect(blobBytes).toBeLessThan(attachment.length + 10_000);
-    engine.close();
+    await engine.close();
   });
 
   it('stores a truncated MIME message, flags it malformed and still shows what it could read', async () => {
@@ -60,7 +60,7 @@ describe('ingesting a message into Local Folders', () => {
     expect(m.subject).toBe(FRENCH_INVOICE.subject);
     const source = await api.messages.source({ id });
     expect(Buffer.from(source.raw, 'base64').equals(truncated)).toBe(true);
-    engine.close();
+    await engine.close();
   });
 
   it('stores bytes that are not a message at all, flagged, rather than dropping them', async () => {
@@ -70,7 +70,7 @@ describe('ingesting a message into Local Folders', () => {
     expect(malformed).toBe(true);
     const source = await api.messages.source({ id });
     expect(Buffer.from(source.raw, 'base64').equals(garbage)).toBe(true);
-    engine.close();
+    await engine.close();
   });
 
   it('does not store the same bytes twice in one folder', async () => {
@@ -81,7 +81,7 @@ describe('ingesting a message into Local Folders', () => {
     expect(second).toEqual({ ...first, duplicate: true });
     const inbox = (await api.folders.tree()).folders.find((f) => f.path === 'Local Folders/Inbox')!;
     expect(inbox).toMatchObject({ total: 1, unread: 1 });
-    engine.close();
+    await engine.close();
   });
 
   it('threads a reply with its original, whichever arrives first', async () => {
@@ -94,6 +94,6 @@ describe('ingesting a message into Local Folders', () => {
     const o = await api.messages.ingest({ raw: b64(original) });
     const [rm, om] = await Promise.all([api.messages.get({ id: r.id }), api.messages.get({ id: o.id })]);
     expect(rm.threadId).toBe(om.threadId);
-    engine.close();
+    await engine.close();
   });
 });

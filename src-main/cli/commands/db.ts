@@ -31,6 +31,6 @@ export async function dbCommand(ctx: CliContext): Promise<number> {
     }
     throw new UsageError('db takes check, backup --out FILE, or sweep.');
   } finally {
-    engine.close();
+    await engine.close();
   }
 }

@@ -12,7 +12,7 @@ export async function foldersCommand(ctx: CliContext): Promise<number> {
     else for (const f of tree.folders) printLine(`${String(f.id).padStart(5)}  ${f.path}  (${f.unread}/${f.total})`);
     return 0;
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 
@@ -31,7 +31,7 @@ export async function messagesCommand(ctx: CliContext): Promise<number> {
     }
     return 0;
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 
@@ -61,7 +61,7 @@ export async function showCommand(ctx: CliContext): Promise<number> {
     }
     return 0;
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 
@@ -83,7 +83,7 @@ export async function ingestCommand(ctx: CliContext): Promise<number> {
     if (ctx.options.json) printJson(results);
     return 0;
   } finally {
-    engine.close();
+    await engine.close();
   }
 }
 

@@ -18,7 +18,7 @@ export async function serveCommand(ctx: CliContext, openBrowser = ctx.options.op
     process.once('SIGTERM', stop);
   });
   await host.close();
-  engine.close();
+  await engine.close();
   return 0;
 }
 

@@ -15,6 +15,8 @@ export interface IngestTarget {
   direction: 'in' | 'out';
   flags?: Partial<MessageFlags>;
   ownerAgentId?: number | null;
+  /** The server's reference, for synced mail: the IMAP UID in this folder. */
+  remote?: { uid: number; uidValidity: number };
 }
 
 export interface IngestResult {
@@ -38,7 +40,14 @@ export interface IngestDeps {
 export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: IngestTarget): Promise<IngestResult> {
   const sha256 = sha256Hex(raw);
   const existing = deps.messages.findInFolderBySha(target.folderId, sha256);
-  if (existing) return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
+  if (existing && !target.remote) return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
+  if (existing && target.remote && existing.uid === null) {
+    // The same bytes we already hold without a server reference (moved here locally, or left unmapped by a
+    // UIDVALIDITY change): claim the row, keeping everything that hangs off it, rather than adding a copy.
+    deps.messages.setRemote(existing.id, target.remote.uid, target.remote.uidValidity);
+    if (target.flags) deps.messages.setFlags([existing.id], target.flags);
+    return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
+  }
 
   const scan = scanMime(raw);
   const parsed = await parseMessage(raw);
@@ -55,8 +64,8 @@ export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: Inges
   const sourceBlob = inline ? null : deps.blobs.put(source.bytes).sha256;
 
   const flags: MessageFlags = { seen: false, flagged: false, answered: false, draft: false, junk: false, ...target.flags };
-  const insert = deps.sqlite.transaction(() =>
-    deps.messages.insert({
+  const insert = deps.sqlite.transaction(() => {
+    const id = deps.messages.insert({
       folderId: target.folderId,
       accountId: target.accountId,
       messageId: parsed.messageId,
@@ -78,8 +87,10 @@ export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: Inges
       html: parsed.html,
       snippet: snippetOf(parsed.text),
       attachments,
-    }),
-  );
+    });
+    if (target.remote) deps.messages.setRemote(id, target.remote.uid, target.remote.uidValidity);
+    return id;
+  });
   return { id: insert.immediate(), duplicate: false, malformed: problems.length > 0 };
 }
 

@@ -5,7 +5,11 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import type { DataLayout } from '../data-dir.js';
 import type { EventBus } from '../events.js';
 import type { Shell } from '../shell.js';
+import type { LocalChanges } from '../sync/local-changes.js';
+import type { SyncSupervisor } from '../sync/supervisor.js';
+import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { AgentsRepo } from '../store/agents-repo.js';
+import type { TasksRepo } from '../store/tasks-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
 import type { Store } from '../store/open.js';
@@ -34,4 +38,8 @@ export interface ServiceDeps {
   agents: AgentsRepo;
   folders: FoldersRepo;
   messages: MessagesRepo;
+  accounts: AccountsRepo;
+  tasks: TasksRepo;
+  changes: LocalChanges;
+  sync: SyncSupervisor;
 }

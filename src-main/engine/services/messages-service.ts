@@ -18,6 +18,12 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     return row;
   };
 
+  const foldersOf = (ids: number[], ctx: CallContext) => {
+    const set = new Set<number>();
+    for (const id of ids) set.add(readable(id, ctx).folder_id);
+    return [...set];
+  };
+
   const folderByRef = (ref: number | string | undefined, ctx: CallContext) => {
     if (ref === undefined) return deps.folders.localByKind('inbox');
     if (typeof ref === 'number') return access.folder(ctx.agentId, ref);
@@ -128,12 +134,29 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     },
 
     'messages.setFlags': (input, ctx) => {
-      const folderIds = new Set<number>();
-      for (const id of input.ids) folderIds.add(readable(id, ctx).folder_id);
-      const updated = deps.store.sqlite.transaction(() => messages.setFlags(input.ids, input.flags))();
+      const folderIds = foldersOf(input.ids, ctx);
+      const updated = deps.changes.setFlags(input.ids, input.flags);
       deps.events.changed('messages', input.ids);
       deps.events.changed('folders', folderIds);
       return { updated };
+    },
+
+    'messages.move': (input, ctx) => {
+      const folderIds = foldersOf(input.ids, ctx);
+      access.folder(ctx.agentId, input.folderId);
+      if (input.copy) throw new EngineError('UNAVAILABLE', 'Copying messages comes with the mailbox window; move them instead.');
+      const moved = deps.changes.move(input.ids, input.folderId);
+      deps.events.changed('messages', input.ids);
+      deps.events.changed('folders', [...folderIds, input.folderId]);
+      return { moved };
+    },
+
+    'messages.delete': (input, ctx) => {
+      const folderIds = foldersOf(input.ids, ctx);
+      const result = deps.changes.delete(input.ids, input.permanent);
+      deps.events.changed('messages', input.ids);
+      deps.events.changed('folders', folderIds);
+      return result;
     },
   };
 }

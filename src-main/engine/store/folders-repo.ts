@@ -103,6 +103,16 @@ export class FoldersRepo {
     return out;
   }
 
+  remoteName(id: number): string | null {
+    return (this.sqlite.prepare('SELECT remote_name FROM folders WHERE id = ?').get(id) as { remote_name: string | null } | undefined)?.remote_name ?? null;
+  }
+
+  accountFolderOfKind(accountId: number, kind: FolderKind): FolderRow | undefined {
+    return this.sqlite
+      .prepare('SELECT id, parent_id, account_id, kind, name FROM folders WHERE account_id = ? AND kind = ? ORDER BY id LIMIT 1')
+      .get(accountId, kind) as FolderRow | undefined;
+  }
+
   /** "Local Folders/Inbox/Customers" or "<account name>/INBOX/…". */
   path(id: number): string {
     const names: string[] = [];

@@ -174,10 +174,11 @@ export class MessagesRepo {
       .run(id, m.subject, people, m.text ?? '', m.attachments.map((a) => a.filename).join(' '));
   }
 
-  findInFolderBySha(folderId: number, sha256: string): { id: number; malformed: number } | undefined {
-    return this.sqlite.prepare('SELECT id, malformed FROM messages WHERE folder_id = ? AND sha256 = ?').get(folderId, sha256) as
-      | { id: number; malformed: number }
-      | undefined;
+  /** Prefers a row the server has not claimed yet, so a re-downloaded copy maps onto it instead of duplicating. */
+  findInFolderBySha(folderId: number, sha256: string): { id: number; malformed: number; uid: number | null } | undefined {
+    return this.sqlite
+      .prepare('SELECT id, malformed, uid FROM messages WHERE folder_id = ? AND sha256 = ? ORDER BY uid IS NOT NULL, id LIMIT 1')
+      .get(folderId, sha256) as { id: number; malformed: number; uid: number | null } | undefined;
   }
 
   count(folderId: number): number {
@@ -219,6 +220,48 @@ export class MessagesRepo {
 
   attachmentsOf(messageId: number): AttachmentRow[] {
     return this.sqlite.prepare('SELECT * FROM attachments WHERE message_id = ? ORDER BY position').all(messageId) as AttachmentRow[];
+  }
+
+  /** Removes messages and their index rows; their files stay for the sweeper (another message may share them). */
+  deleteMany(ids: number[]): number {
+    if (ids.length === 0) return 0;
+    const json = JSON.stringify(ids);
+    this.sqlite.prepare('DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
+    return this.sqlite.prepare('DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))').run(json).changes;
+  }
+
+  /** Moves rows to another folder; their server reference is cleared until the server tells the new one. */
+  moveMany(ids: number[], folderId: number, accountId: number | null): number {
+    return this.sqlite
+      .prepare('UPDATE messages SET folder_id = ?, account_id = ?, uid = NULL, uid_validity = NULL WHERE id IN (SELECT value FROM json_each(?))')
+      .run(folderId, accountId, JSON.stringify(ids)).changes;
+  }
+
+  /** UID → message id for a folder's messages that the server knows. */
+  uidsOf(folderId: number): Map<number, number> {
+    const rows = this.sqlite.prepare('SELECT uid, id FROM messages WHERE folder_id = ? AND uid IS NOT NULL').all(folderId) as Array<{ uid: number; id: number }>;
+    return new Map(rows.map((r) => [r.uid, r.id]));
+  }
+
+  setRemote(id: number, uid: number | null, uidValidity: number | null): void {
+    this.sqlite.prepare('UPDATE messages SET uid = ?, uid_validity = ? WHERE id = ?').run(uid, uidValidity, id);
+  }
+
+  /** Forgets every UID of a folder (after a UIDVALIDITY change) while keeping the rows and what hangs off them. */
+  clearRemote(folderId: number): void {
+    this.sqlite.prepare('UPDATE messages SET uid = NULL, uid_validity = NULL WHERE folder_id = ?').run(folderId);
+  }
+
+  /** Messages of a folder still without a server reference (moved here locally, or orphaned by UIDVALIDITY). */
+  unmapped(folderId: number): number[] {
+    return (this.sqlite.prepare('SELECT id FROM messages WHERE folder_id = ? AND uid IS NULL').all(folderId) as Array<{ id: number }>).map((r) => r.id);
+  }
+
+  flagsOf(ids: number[]): Map<number, MessageFlags> {
+    const rows = this.sqlite
+      .prepare('SELECT id, seen, flagged, answered, draft, junk FROM messages WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as Array<{ id: number; seen: number; flagged: number; answered: number; draft: number; junk: number }>;
+    return new Map(rows.map((r) => [r.id, { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1 }]));
   }
 
   setFlags(ids: number[], flags: Partial<MessageFlags>): number {

@@ -51,6 +51,8 @@ export const folders = sqliteTable(
     name: text('name').notNull(),
     /** The server's mailbox name for account folders (IMAP path), null for local ones. */
     remoteName: text('remote_name'),
+    /** The server's path delimiter for this mailbox, to build children's paths. */
+    delimiter: text('delimiter'),
     createdAt: createdAt(),
   },
   // The unique indexes over coalesce(account_id, 0) live in migrations/0001 because drizzle-kit garbles
@@ -119,6 +121,7 @@ export const messages = sqliteTable(
     index('messages_thread').on(t.threadId),
     index('messages_sha256').on(t.sha256),
     index('messages_source_blob').on(t.sourceBlob),
+    index('messages_folder_uid').on(t.folderId, t.uid),
     check('messages_one_source', sql`(${t.source} IS NULL) <> (${t.sourceBlob} IS NULL)`),
   ],
 );
@@ -181,4 +184,89 @@ export const contacts = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index('contacts_email').on(t.email), index('contacts_email2').on(t.email2), index('contacts_company').on(t.companyId)],
+);
+
+/** An account's secrets (password or OAuth tokens), sealed by the host's Shell; never in clear text. */
+export const accountSecrets = sqliteTable(
+  'account_secrets',
+  {
+    accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['password', 'oauth'] }).notNull(),
+    sealed: blob('sealed', { mode: 'buffer' }).notNull(),
+    updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.kind] })],
+);
+
+/** Where each server folder's sync stands: the UI and `sync --once` derive progress from these rows. */
+export const folderSync = sqliteTable('folder_sync', {
+  folderId: integer('folder_id').primaryKey().references(() => folders.id, { onDelete: 'cascade' }),
+  uidValidity: integer('uid_validity'),
+  uidNext: integer('uid_next'),
+  highestModseq: integer('highest_modseq'),
+  /** Messages the server reported at the last completed sync. */
+  serverCount: integer('server_count'),
+  /** Lowest UID fetched so far: the initial sync goes newest-first and resumes below this after a crash. */
+  lowestUid: integer('lowest_uid'),
+  syncedAt: integer('synced_at', { mode: 'timestamp_ms' }),
+  error: text('error'),
+});
+
+/**
+ * Local-first changes waiting for the server: one row per change, applied to the store at once and replayed by
+ * the account's worker (Mailspring's task model). Retries are data: attempts and retryAfter.
+ */
+export const tasks = sqliteTable(
+  'tasks',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    payload: text('payload', { mode: 'json' }).notNull(),
+    state: text('state', { enum: ['queued', 'done', 'failed'] }).notNull().default('queued'),
+    attempts: integer('attempts').notNull().default(0),
+    retryAfter: integer('retry_after', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('tasks_account_state').on(t.accountId, t.state, t.id)],
+);
+
+/**
+ * The send state of each message in an Outbox. The raw MIME (with our Message-ID) is stored as a message before
+ * any byte goes out; `sending` is committed before DATA, so a crash there is found on restart and becomes
+ * `unknown`, never a blind resend.
+ */
+export const outbox = sqliteTable(
+  'outbox',
+  {
+    messageId: integer('message_id').primaryKey().references(() => messages.id, { onDelete: 'cascade' }),
+    accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    state: text('state', { enum: ['queued', 'sending', 'sent', 'failed', 'unknown'] }).notNull().default('queued'),
+    envelopeFrom: text('envelope_from').notNull(),
+    envelopeTo: text('envelope_to', { mode: 'json' }).notNull(),
+    attempts: integer('attempts').notNull().default(0),
+    retryAfter: integer('retry_after', { mode: 'timestamp_ms' }),
+    sendAfter: integer('send_after', { mode: 'timestamp_ms' }),
+    lastError: text('last_error'),
+    /** The original this message answers, flagged \Answered once it is sent. */
+    inReplyToMessage: integer('in_reply_to_message').references(() => messages.id, { onDelete: 'set null' }),
+    sentAt: integer('sent_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [index('outbox_account_state').on(t.accountId, t.state)],
+);
+
+/** POP3 messages already seen per account (RFC 1939 UIDL), so each is downloaded once. */
+export const pop3Seen = sqliteTable(
+  'pop3_seen',
+  {
+    accountId: integer('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+    uidl: text('uidl').notNull(),
+    messageId: integer('message_id').references(() => messages.id, { onDelete: 'set null' }),
+    /** sha256 of the bytes downloaded: DELE only after the stored copy is verified against it. */
+    sha256: text('sha256').notNull(),
+    firstSeenAt: integer('first_seen_at', { mode: 'timestamp_ms' }).notNull(),
+    deletedOnServer: integer('deleted_on_server', { mode: 'boolean' }).notNull().default(false),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.uidl] })],
 );

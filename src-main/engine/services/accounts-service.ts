@@ -1,0 +1,52 @@
+import { insecureSettingsProblem } from '../../../src-shared/domain/account-settings.js';
+import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contract/index.js';
+import { EngineError, forbidden } from '../errors.js';
+import type { DomainHandlers, ServiceDeps } from './handler.js';
+
+export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> & DomainHandlers<'sync'> {
+  const { accounts } = deps;
+  const visible = (agentId: number, id: number) => {
+    const account = accounts.get(id);
+    if (account.agentIds.length > 0 && !account.agentIds.includes(agentId)) throw forbidden('use this account: it is attached to other agents');
+    return account;
+  };
+  return {
+    'accounts.list': (_input, ctx) => ({ items: accounts.list().filter((a) => a.agentIds.length === 0 || a.agentIds.includes(ctx.agentId)) }),
+
+    'accounts.add': async (input, ctx) => {
+      const problem = insecureSettingsProblem(input.settings);
+      if (problem) throw new EngineError('INVALID_INPUT', problem);
+      const agentIds = input.agentIds ?? [ctx.agentId];
+      for (const id of agentIds) deps.agents.get(id);
+      // Sealed before the row exists, so a secrets failure (no keyring) leaves no half-made account behind.
+      const sealed = input.password !== undefined ? await deps.shell.secrets.encrypt(input.password) : null;
+      const id = accounts.create({ name: input.name ?? input.email, email: input.email, settings: input.settings, agentIds });
+      if (sealed) accounts.setSecret(id, 'password', sealed);
+      deps.sync.accountAdded(id);
+      deps.events.changed('accounts', [id]);
+      return accounts.get(id);
+    },
+
+    'accounts.test': async (input, ctx) => {
+      const account = visible(ctx.agentId, input.id);
+      const [incoming, outgoing] = await Promise.all([deps.sync.testIncoming(account.id), deps.sync.testOutgoing(account.id)]);
+      return { incoming: incoming satisfies ConnectionOutcome, outgoing: outgoing satisfies ConnectionOutcome };
+    },
+
+    'accounts.remove': async (input, ctx) => {
+      visible(ctx.agentId, input.id);
+      await deps.sync.accountRemoved(input.id);
+      const removed = accounts.remove(input.id);
+      deps.events.changed('accounts', [input.id]);
+      deps.events.changed('folders', []);
+      return { removed };
+    },
+
+    'sync.run': async (input, ctx) => {
+      const ids = input.accountId !== undefined ? [visible(ctx.agentId, input.accountId).id] : accounts.list().filter((a) => a.agentIds.length === 0 || a.agentIds.includes(ctx.agentId)).map((a) => a.id);
+      const results: SyncSummary[] = [];
+      for (const id of ids) results.push(await deps.sync.syncNow(id));
+      return { accounts: results };
+    },
+  };
+}

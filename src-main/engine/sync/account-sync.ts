@@ -1,0 +1,123 @@
+import type { ImapFlow } from 'imapflow';
+import type { SyncSummary } from '../../../src-shared/contract/index.js';
+import { EngineError } from '../errors.js';
+import type { EventBus } from '../events.js';
+import type { IngestResult, IngestTarget } from '../mail/ingest.js';
+import type { SecretBox } from '../shell.js';
+import type { AccountsRepo } from '../store/accounts-repo.js';
+import type { FoldersRepo } from '../store/folders-repo.js';
+import type { MessagesRepo } from '../store/messages-repo.js';
+import type { TasksRepo } from '../store/tasks-repo.js';
+import { connectError } from './connect-errors.js';
+import { passwordOf } from './credentials.js';
+import { applyTasks } from './imap/apply-tasks.js';
+import { createImapClient } from './imap/client.js';
+import { syncFolderList, type ServerFolder } from './imap/folders.js';
+import { syncFolder } from './imap/sync-folder.js';
+
+export interface SyncDeps {
+  accounts: AccountsRepo;
+  folders: FoldersRepo;
+  messages: MessagesRepo;
+  tasks: TasksRepo;
+  secrets: SecretBox;
+  events: EventBus;
+  sqlite: import('better-sqlite3').Database;
+  ingest: (raw: Buffer, target: IngestTarget) => Promise<IngestResult>;
+  sourceOf: (messageId: number) => Buffer;
+}
+
+const ORDER: Record<string, number> = { inbox: 0, sent: 1, drafts: 2 };
+
+/** Opens an authenticated IMAP connection for the account, or throws a coded EngineError saying which step failed. */
+export async function connectImap(deps: SyncDeps, accountId: number): Promise<ImapFlow> {
+  const account = deps.accounts.get(accountId);
+  const password = await passwordOf(deps.accounts, deps.secrets, accountId);
+  const client = createImapClient(account.settings, { user: account.settings.incoming.username, password });
+  client.on('error', () => undefined); // surfaced through the failing command instead
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectError(error, account.settings.incoming.host);
+  }
+  return client;
+}
+
+/**
+ * One pass for an IMAP account: replay local changes, refresh the folder list, then bring each folder in step
+ * (Inbox first). `sync --once` is this; the account worker runs it on its schedule and after IDLE wake-ups.
+ */
+export async function syncImapAccount(deps: SyncDeps, accountId: number, signal?: AbortSignal): Promise<SyncSummary> {
+  const started = performance.now();
+  const summary: SyncSummary = { accountId, folders: [], tasksApplied: 0, outboxSent: 0, seconds: 0, error: null };
+  const progress = (phase: 'connecting' | 'folders' | 'messages' | 'tasks' | 'done' | 'error', folderId: number | null, done = 0, total = 0, error: SyncSummary['error'] = null) =>
+    deps.events.emit('sync.progress', { accountId, folderId, phase, done, total, error });
+  let client: ImapFlow | undefined;
+  try {
+    progress('connecting', null);
+    client = await connectImap(deps, accountId);
+    const applyDeps = { client, tasks: deps.tasks, messages: deps.messages, folders: deps.folders, sourceOf: deps.sourceOf, onConflict: (m: string) => progress('error', null, 0, 0, { code: 'CONFLICT', message: m }) };
+    progress('tasks', null);
+    summary.tasksApplied += await applyTasks(applyDeps, accountId);
+    progress('folders', null);
+    const folders = (await syncFolderList(deps.sqlite, client, accountId)).sort((a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9));
+    deps.events.changed('folders', folders.map((f) => f.id));
+    for (const folder of folders) {
+      signal?.throwIfAborted();
+      summary.folders.push(await syncOneFolder(deps, client, accountId, folder, signal, progress));
+    }
+    // Changes made while the folders synced go out now rather than at the next pass.
+    summary.tasksApplied += await applyTasks(applyDeps, accountId);
+    progress('done', null);
+  } catch (error) {
+    const coded = error instanceof EngineError ? error : connectError(error, deps.accounts.get(accountId).settings.incoming.host);
+    summary.error = { code: coded.code, message: coded.message };
+    progress('error', null, 0, 0, summary.error);
+  } finally {
+    await client?.logout().catch(() => client?.close());
+  }
+  summary.seconds = (performance.now() - started) / 1000;
+  return summary;
+}
+
+async function syncOneFolder(
+  deps: SyncDeps,
+  client: ImapFlow,
+  accountId: number,
+  folder: ServerFolder,
+  signal: AbortSignal | undefined,
+  progress: (phase: 'messages', folderId: number, done: number, total: number) => void,
+): Promise<SyncSummary['folders'][number]> {
+  const path = deps.folders.path(folder.id);
+  try {
+    const r = await syncFolder(
+      {
+        accountId,
+        client,
+        messages: deps.messages,
+        tasks: deps.tasks,
+        ingest: deps.ingest,
+        flagsOf: (ids) => deps.messages.flagsOf(ids),
+        onProgress: (done, total) => progress('messages', folder.id, done, total),
+        signal,
+      },
+      folder,
+      folder.kind === 'sent' || folder.kind === 'drafts',
+    );
+    if (r.added || r.updated || r.removed) {
+      deps.events.changed('messages', []);
+      deps.events.changed('folders', [folder.id]);
+    }
+    return { folderId: folder.id, path, ...r, error: null };
+  } catch (error) {
+    if (signal?.aborted || isConnectionLoss(error)) throw error;
+    const message = (error as Error).message;
+    deps.tasks.saveFolderSync(folder.id, deps.tasks.folderSync(folder.id) ?? { uidValidity: null, uidNext: null, highestModseq: null, serverCount: null }, message);
+    return { folderId: folder.id, path, added: 0, updated: 0, removed: 0, error: message };
+  }
+}
+
+function isConnectionLoss(error: unknown): boolean {
+  const code = (error as { code?: string }).code ?? '';
+  return ['NoConnection', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EConnectionClosed'].includes(code) || /connection (not available|closed)|socket/i.test((error as Error).message ?? '');
+}

@@ -1,0 +1,32 @@
+import type { MessageFlags } from '../../../../src-shared/contract/index.js';
+
+/** IMAP system flags and the keywords other clients use for junk (RFC 9051 §2.3.2, Thunderbird's $Junk/$NotJunk). */
+export function flagsFromImap(flags: Set<string> | undefined): MessageFlags {
+  const has = (f: string) => flags?.has(f) ?? false;
+  return {
+    seen: has('\\Seen'),
+    flagged: has('\\Flagged'),
+    answered: has('\\Answered'),
+    draft: has('\\Draft'),
+    junk: has('$Junk') && !has('$NotJunk'),
+  };
+}
+
+/** The IMAP flags to add and remove for a local change. */
+export function imapFlagChanges(flags: Partial<MessageFlags>): { add: string[]; remove: string[] } {
+  const add: string[] = [];
+  const remove: string[] = [];
+  const map: Array<[keyof MessageFlags, string]> = [['seen', '\\Seen'], ['flagged', '\\Flagged'], ['answered', '\\Answered'], ['draft', '\\Draft']];
+  for (const [key, flag] of map) {
+    if (flags[key] === true) add.push(flag);
+    if (flags[key] === false) remove.push(flag);
+  }
+  if (flags.junk === true) {
+    add.push('$Junk');
+    remove.push('$NotJunk');
+  } else if (flags.junk === false) {
+    add.push('$NotJunk');
+    remove.push('$Junk');
+  }
+  return { add, remove };
+}

@@ -1,0 +1,66 @@
+import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contract/index.js';
+import { EngineError } from '../errors.js';
+import { syncImapAccount, connectImap, type SyncDeps } from './account-sync.js';
+import { testSmtp } from './smtp/transport.js';
+
+/**
+ * Owns every account's sync: one pass at a time per account (a pass asked for while another runs waits for it),
+ * so the CLI's `sync --once`, the UI's "get mail now" and the background worker never interleave on one account.
+ */
+export class SyncSupervisor {
+  private readonly running = new Map<number, Promise<SyncSummary>>();
+  private readonly controllers = new Map<number, AbortController>();
+
+  constructor(private readonly deps: SyncDeps) {}
+
+  syncNow(accountId: number): Promise<SyncSummary> {
+    const previous = this.running.get(accountId) ?? Promise.resolve(undefined);
+    const next = previous.catch(() => undefined).then(() => this.pass(accountId));
+    this.running.set(accountId, next);
+    void next.finally(() => {
+      if (this.running.get(accountId) === next) this.running.delete(accountId);
+    });
+    return next;
+  }
+
+  private async pass(accountId: number): Promise<SyncSummary> {
+    const account = this.deps.accounts.get(accountId);
+    const controller = new AbortController();
+    this.controllers.set(accountId, controller);
+    try {
+      if (account.settings.incoming.protocol === 'imap') return await syncImapAccount(this.deps, accountId, controller.signal);
+      throw new EngineError('UNAVAILABLE', 'POP3 download is not available yet.');
+    } finally {
+      this.controllers.delete(accountId);
+    }
+  }
+
+  accountAdded(_accountId: number): void {}
+
+  async accountRemoved(accountId: number): Promise<void> {
+    this.controllers.get(accountId)?.abort();
+    await this.running.get(accountId)?.catch(() => undefined);
+  }
+
+  async testIncoming(accountId: number): Promise<ConnectionOutcome> {
+    try {
+      const client = await connectImap(this.deps, accountId);
+      const capabilities = [...client.capabilities.keys()];
+      const secure = client.secureConnection;
+      await client.logout();
+      return { ok: true, capabilities, secure };
+    } catch (error) {
+      const e = error as EngineError;
+      return { ok: false, code: e.code ?? 'PROTOCOL_ERROR', message: e.message };
+    }
+  }
+
+  testOutgoing(accountId: number): Promise<ConnectionOutcome> {
+    return testSmtp(this.deps, accountId);
+  }
+
+  async stop(): Promise<void> {
+    for (const c of this.controllers.values()) c.abort();
+    await Promise.allSettled([...this.running.values()]);
+  }
+}
