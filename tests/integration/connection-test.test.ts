@@ -183,5 +183,4 @@ describe('testing an SMTP account', () => {
       await secure.stop();
     }
   });
-
 });

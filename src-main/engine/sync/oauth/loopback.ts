@@ -58,7 +58,8 @@ export async function listenForRedirect({ state, timeoutMs = DEFAULT_REDIRECT_TI
     else settle.reject(outcome);
   };
   const timer = setTimeout(() => {
-    finish(new OAuthError('OAUTH_TIMEOUT', `Sign-in was not completed within ${Math.round(timeoutMs / 1000)} seconds; start it again when you are ready.`));
+    const span = timeoutMs >= 60_000 ? `${Math.round(timeoutMs / 60_000)} minutes` : `${Math.ceil(timeoutMs / 1000)} seconds`;
+    finish(new OAuthError('OAUTH_TIMEOUT', `Sign-in was not completed within ${span}; start it again when you are ready.`));
     server.closeAllConnections();
   }, timeoutMs);
   const onAbort = () => {
@@ -71,10 +72,11 @@ export async function listenForRedirect({ state, timeoutMs = DEFAULT_REDIRECT_TI
     const outcome = answer(req, res, authority, state, done);
     if (outcome !== undefined) finish(outcome);
   });
-  // After the redirect was answered, closing must not cut the page still being flushed to the browser.
-  return { redirectUri: `http://${authority}${CALLBACK_PATH}`, code, close: () => {
+  const close = () => {
+    // After the redirect was answered, closing must not cut the page still being flushed to the browser.
     if (!done) onAbort();
-  } };
+  };
+  return { redirectUri: `http://${authority}${CALLBACK_PATH}`, code, close };
 }
 
 /** Answers one request; returns the flow's outcome when this request ends it, undefined to keep waiting. */
