@@ -13,6 +13,22 @@ export interface Options {
   out?: string | undefined;
   port?: string | undefined;
   open?: boolean | undefined;
+  once?: boolean | undefined;
+  account?: string | undefined;
+  email?: string | undefined;
+  name?: string | undefined;
+  incoming?: string | undefined;
+  inHost?: string | undefined;
+  inPort?: string | undefined;
+  inSecurity?: string | undefined;
+  outHost?: string | undefined;
+  outPort?: string | undefined;
+  outSecurity?: string | undefined;
+  user?: string | undefined;
+  passwordEnv?: string | undefined;
+  caFile?: string | undefined;
+  agents?: string | undefined;
+  public?: boolean | undefined;
 }
 
 export interface CliContext {

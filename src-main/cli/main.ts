@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { makeContext, type CliContext } from './context.js';
+import { accountCommand } from './commands/account.js';
 import { dbCommand } from './commands/db.js';
+import { syncCommand } from './commands/sync.js';
 import { foldersCommand, ingestCommand, messagesCommand, showCommand } from './commands/mail.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
@@ -19,6 +21,13 @@ Usage: facteur COMMAND [options]
   show ID [--json] [--raw]       show a message (--raw: its exact source bytes)
   ingest FILE.eml|DIR... [--folder PATH_OR_ID] [--json]
                                  store messages (default folder: Local Folders/Inbox)
+  account add --email E [--name N] --incoming imap|pop3 --in-host H [--in-port P]
+      [--in-security tls|starttls|none] --out-host H [--out-port P] [--out-security tls|starttls|none]
+      [--user U] --password-env VAR [--ca-file F] [--agents A,B | --public] [--json]
+                                 add a mail account (the password is read from the variable VAR)
+  account list|test ID|remove ID [--json]
+  sync --once [--account ID] [--json]
+                                 bring accounts in step with their servers, once
   db check [--json]              check the store and its files
   db backup --out FILE           copy the database safely while it is in use
   db sweep                       remove stored files no message uses
@@ -36,6 +45,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   show: showCommand,
   ingest: ingestCommand,
   db: dbCommand,
+  account: accountCommand,
+  sync: syncCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -51,6 +62,22 @@ async function main(argv: string[]): Promise<number> {
       out: { type: 'string' },
       port: { type: 'string' },
       open: { type: 'boolean' },
+      once: { type: 'boolean' },
+      account: { type: 'string' },
+      email: { type: 'string' },
+      name: { type: 'string' },
+      incoming: { type: 'string' },
+      'in-host': { type: 'string' },
+      'in-port': { type: 'string' },
+      'in-security': { type: 'string' },
+      'out-host': { type: 'string' },
+      'out-port': { type: 'string' },
+      'out-security': { type: 'string' },
+      user: { type: 'string' },
+      'password-env': { type: 'string' },
+      'ca-file': { type: 'string' },
+      agents: { type: 'string' },
+      public: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -61,7 +88,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = COMMANDS[name];
   if (!command) throw new UsageError(`"${name}" is not a facteur command.`);
-  return command(makeContext(args, values));
+  const camel = Object.fromEntries(Object.entries(values).map(([k, v]) => [k.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()), v]));
+  return command(makeContext(args, camel));
 }
 
 main(process.argv.slice(2)).then(

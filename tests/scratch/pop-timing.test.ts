@@ -6,9 +6,9 @@ it('times', async () => {
   const d = await startDovecot();
   let t = Date.now();
   const lap = (l: string) => { console.log(l, Date.now() - t); t = Date.now(); };
-  console.log(await probeServer({ protocol: 'pop3', host: 'localhost', port: d.pop3sPort, security: 'tls' }, { caCertPem: d.certPem }));
+  console.log(await probeServer({ protocol: 'pop3', host: 'localhost', port: d.pop3Port, security: 'starttls' }, { caCertPem: d.certPem }));
   lap('probe');
-  const s = { host: 'localhost', port: d.pop3sPort, security: 'tls' as const, username: 'alice' };
+  const s = { host: 'localhost', port: d.pop3Port, security: 'starttls' as const, username: 'alice' };
   const pop = await openPop3(s, { password: 's3cret-pass' }, d.certPem);
   lap('open');
   console.log(await pop.STAT()); lap('stat');
