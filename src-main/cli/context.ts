@@ -29,6 +29,7 @@ export interface Options {
   caFile?: string | undefined;
   agents?: string | undefined;
   public?: boolean | undefined;
+  message?: string | undefined;
 }
 
 export interface CliContext {

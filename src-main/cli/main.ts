@@ -4,6 +4,7 @@ import { makeContext, type CliContext } from './context.js';
 import { accountCommand } from './commands/account.js';
 import { dbCommand } from './commands/db.js';
 import { syncCommand } from './commands/sync.js';
+import { outboxCommand } from './commands/outbox.js';
 import { foldersCommand, ingestCommand, messagesCommand, showCommand } from './commands/mail.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
@@ -28,6 +29,9 @@ Usage: facteur COMMAND [options]
   account list|test ID|remove ID [--json]
   sync --once [--account ID] [--json]
                                  bring accounts in step with their servers, once
+  outbox list|send [--message ID] [--account ID] [--json]
+  outbox queue FILE.eml --account ID
+                                 what waits to be sent; send it now
   db check [--json]              check the store and its files
   db backup --out FILE           copy the database safely while it is in use
   db sweep                       remove stored files no message uses
@@ -47,6 +51,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   db: dbCommand,
   account: accountCommand,
   sync: syncCommand,
+  outbox: outboxCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -78,6 +83,7 @@ async function main(argv: string[]): Promise<number> {
       'ca-file': { type: 'string' },
       agents: { type: 'string' },
       public: { type: 'boolean' },
+      message: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

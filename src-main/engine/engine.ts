@@ -23,6 +23,8 @@ import { LocalChanges } from './sync/local-changes.js';
 import { SyncSupervisor } from './sync/supervisor.js';
 import { AccountsRepo } from './store/accounts-repo.js';
 import { TasksRepo } from './store/tasks-repo.js';
+import { OutboxRepo } from './store/outbox-repo.js';
+import { outboxService } from './services/outbox-service.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
 import { FoldersRepo } from './store/folders-repo.js';
@@ -72,7 +74,11 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const messages = new MessagesRepo(store.sqlite);
   const accounts = new AccountsRepo(store.sqlite);
   const tasks = new TasksRepo(store.sqlite);
+  const outbox = new OutboxRepo(store.sqlite);
+  const changes = new LocalChanges(store.sqlite, messages, folders, tasks);
   folders.ensureLocalFolders();
+  // A send cut short by a crash is neither sent nor failed: the user is asked, nothing is resent blindly.
+  outbox.interruptedToUnknown();
   const sourceOf = (id: number) => {
     const row = messages.get(id);
     return reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
@@ -87,6 +93,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sqlite: store.sqlite,
     ingest: (raw, target) => ingestMessage({ sqlite: store.sqlite, blobs, messages }, raw, target),
     sourceOf,
+    outbox,
+    changes,
   });
   const defaultAgent = agents.ensureDefault('Facteur');
 
@@ -103,7 +111,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     messages,
     accounts,
     tasks,
-    changes: new LocalChanges(store.sqlite, messages, folders, tasks),
+    outbox,
+    changes,
     sync,
   };
   const handlers: Handlers = {
@@ -113,6 +122,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...messagesService(deps),
     ...storeService(deps),
     ...accountsService(deps),
+    ...outboxService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

@@ -4,6 +4,7 @@ import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
 import { foldersCommands } from './folders.js';
 import { messagesCommands } from './messages.js';
+import { outboxCommands } from './outbox.js';
 import { storeCommands, storeEvents } from './store.js';
 
 /**
@@ -16,6 +17,7 @@ export const commands = {
   ...accountsCommands,
   ...foldersCommands,
   ...messagesCommands,
+  ...outboxCommands,
   ...storeCommands,
 } as const;
 
@@ -49,4 +51,5 @@ export * from './agents.js';
 export * from './app.js';
 export * from './folders.js';
 export * from './messages.js';
+export * from './outbox.js';
 export * from './store.js';

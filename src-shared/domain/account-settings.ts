@@ -36,6 +36,8 @@ export const AccountSettings = z.object({
   /** PEM of a certificate authority to trust for this account (a company's own CA), besides the system's. */
   caCertPem: z.string().max(64 * 1024).nullable().default(null),
   refreshSeconds: z.number().int().min(30).max(24 * 3600).default(300),
+  /** Servers that file sent mail in Sent themselves (Gmail, Microsoft 365, iCloud): no second copy is uploaded. */
+  serverFilesSent: z.boolean().default(false),
   pop3: Pop3Options.default({ leaveOnServer: true, deleteAfterDays: null, deleteWhenTrashed: false }),
 });
 export type AccountSettings = z.infer<typeof AccountSettings>;

@@ -1,4 +1,6 @@
 import { ImapFlow } from 'imapflow';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { AccountSettings } from '../../src-shared/domain/account-settings.js';
 import type { Client } from '../../src-shared/contract/client.js';
 import type { Dovecot } from './dovecot.js';
@@ -9,11 +11,13 @@ export const PASSWORD = 's3cret-pass';
 export function imapSettings(dovecot: Dovecot, user: string, smtpPort = 2525): AccountSettings {
   return {
     incoming: { protocol: 'imap', host: '127.0.0.1', port: dovecot.imapPort, security: 'starttls', username: user },
-    outgoing: { host: '127.0.0.1', port: smtpPort, security: 'none', username: user },
+    // The test SMTP receiver presents Dovecot's certificate (see smtpWithDovecotCert), so both legs verify TLS.
+    outgoing: { host: '127.0.0.1', port: smtpPort, security: 'starttls', username: user },
     auth: 'password',
     oauthProvider: null,
     caCertPem: dovecot.certPem,
     refreshSeconds: 300,
+    serverFilesSent: false,
     pop3: { leaveOnServer: true, deleteAfterDays: null, deleteWhenTrashed: false },
   };
 }
@@ -41,4 +45,9 @@ export async function accountFolder(api: Client['api'], accountId: number, path:
   const folder = tree.folders.find((f) => f.path === `${account.name}/${path}`);
   if (!folder) throw new Error(`No local folder ${account.name}/${path}; have: ${tree.folders.map((f) => f.path).join(', ')}`);
   return folder;
+}
+
+/** TLS material for a test SMTP receiver, so the account's one CA setting covers IMAP and SMTP alike. */
+export function dovecotTls(dovecot: Dovecot): { key: Buffer; cert: string } {
+  return { key: readFileSync(join(dovecot.dir, 'tls', 'key.pem')), cert: dovecot.certPem };
 }

@@ -22,6 +22,8 @@ export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> &
       const sealed = input.password !== undefined ? await deps.shell.secrets.encrypt(input.password) : null;
       const id = accounts.create({ name: input.name ?? input.email, email: input.email, settings: input.settings, agentIds });
       if (sealed) accounts.setSecret(id, 'password', sealed);
+      // Mail can be written and queued before the first sync has listed the server's folders.
+      deps.folders.ensureAccountFolder(id, 'outbox', 'Outbox');
       deps.sync.accountAdded(id);
       deps.events.changed('accounts', [id]);
       return accounts.get(id);

@@ -10,6 +10,7 @@ import type { SyncSupervisor } from '../sync/supervisor.js';
 import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { AgentsRepo } from '../store/agents-repo.js';
 import type { TasksRepo } from '../store/tasks-repo.js';
+import type { OutboxRepo } from '../store/outbox-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
 import type { Store } from '../store/open.js';
@@ -40,6 +41,7 @@ export interface ServiceDeps {
   messages: MessagesRepo;
   accounts: AccountsRepo;
   tasks: TasksRepo;
+  outbox: OutboxRepo;
   changes: LocalChanges;
   sync: SyncSupervisor;
 }

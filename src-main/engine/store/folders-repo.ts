@@ -103,6 +103,12 @@ export class FoldersRepo {
     return out;
   }
 
+  /** An account's folder that lives only here (Outbox; Templates when the server has none), made once. */
+  ensureAccountFolder(accountId: number, kind: FolderKind, name: string): void {
+    const exists = this.sqlite.prepare('SELECT 1 FROM folders WHERE account_id = ? AND kind = ?').get(accountId, kind);
+    if (!exists) this.sqlite.prepare('INSERT INTO folders (parent_id, account_id, kind, name) VALUES (NULL, ?, ?, ?)').run(accountId, kind, name);
+  }
+
   remoteName(id: number): string | null {
     return (this.sqlite.prepare('SELECT remote_name FROM folders WHERE id = ?').get(id) as { remote_name: string | null } | undefined)?.remote_name ?? null;
   }

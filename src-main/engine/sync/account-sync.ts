@@ -7,7 +7,9 @@ import type { SecretBox } from '../shell.js';
 import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
+import type { OutboxRepo } from '../store/outbox-repo.js';
 import type { TasksRepo } from '../store/tasks-repo.js';
+import type { LocalChanges } from './local-changes.js';
 import { connectError } from './connect-errors.js';
 import { passwordOf } from './credentials.js';
 import { applyTasks } from './imap/apply-tasks.js';
@@ -25,6 +27,8 @@ export interface SyncDeps {
   sqlite: import('better-sqlite3').Database;
   ingest: (raw: Buffer, target: IngestTarget) => Promise<IngestResult>;
   sourceOf: (messageId: number) => Buffer;
+  outbox: OutboxRepo;
+  changes: LocalChanges;
 }
 
 const ORDER: Record<string, number> = { inbox: 0, sent: 1, drafts: 2 };
@@ -60,7 +64,7 @@ export async function syncImapAccount(deps: SyncDeps, accountId: number, signal?
     progress('tasks', null);
     summary.tasksApplied += await applyTasks(applyDeps, accountId);
     progress('folders', null);
-    const folders = (await syncFolderList(deps.sqlite, client, accountId)).sort((a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9));
+    const folders = (await syncFolderList(deps.sqlite, deps.folders, client, accountId)).sort((a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9));
     deps.events.changed('folders', folders.map((f) => f.id));
     for (const folder of folders) {
       signal?.throwIfAborted();

@@ -53,11 +53,15 @@ export class LocalChanges {
           this.tasks.enqueue(group.accountId!, { kind: 'imap.expunge', folderId, uids: onServer.map((m) => m.uid!) });
         }
         this.messages.moveMany(group.items.map((m) => m.id), targetId, target.account_id);
-        if (targetRemote !== null && target.account_id !== null && !sameAccount) {
-          for (const m of group.items) this.tasks.enqueue(target.account_id, { kind: 'imap.append', folderId: targetId, messageId: m.id, flags: [] });
-        } else if (targetRemote !== null && target.account_id !== null) {
-          // Rows that were never on the server (e.g. in a local-only state) go up with an append.
-          for (const m of group.items.filter((x) => x.uid === null)) this.tasks.enqueue(target.account_id, { kind: 'imap.append', folderId: targetId, messageId: m.id, flags: [] });
+        if (targetRemote !== null && target.account_id !== null) {
+          // Rows the server does not have (from elsewhere, or never uploaded, like a sent message leaving the
+          // Outbox) go up with an append carrying their flags.
+          const toUpload = sameAccount ? group.items.filter((x) => x.uid === null) : group.items;
+          const flags = this.messages.flagsOf(toUpload.map((m) => m.id));
+          for (const m of toUpload) {
+            const f = flags.get(m.id);
+            this.tasks.enqueue(target.account_id, { kind: 'imap.append', folderId: targetId, messageId: m.id, flags: f ? imapFlagChanges(f).add.filter((x) => x !== '$NotJunk') : [] });
+          }
         }
       }
       return located.length;

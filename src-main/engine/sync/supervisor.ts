@@ -1,6 +1,7 @@
 import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
 import { syncImapAccount, connectImap, type SyncDeps } from './account-sync.js';
+import { fileSent, sendOutbox, type OutboxResult } from './smtp/outbox.js';
 import { testSmtp } from './smtp/transport.js';
 
 /**
@@ -8,18 +9,31 @@ import { testSmtp } from './smtp/transport.js';
  * so the CLI's `sync --once`, the UI's "get mail now" and the background worker never interleave on one account.
  */
 export class SyncSupervisor {
-  private readonly running = new Map<number, Promise<SyncSummary>>();
+  private readonly running = new Map<number, Promise<unknown>>();
   private readonly controllers = new Map<number, AbortController>();
 
   constructor(private readonly deps: SyncDeps) {}
 
   syncNow(accountId: number): Promise<SyncSummary> {
+    return this.exclusive(accountId, () => this.pass(accountId));
+  }
+
+  /** "Send all" for an account, or "send now" for one message, in turn with the account's sync. */
+  sendOutbox(accountId: number, only?: number): Promise<OutboxResult> {
+    return this.exclusive(accountId, () => sendOutbox(this.deps, accountId, only));
+  }
+
+  fileSent(accountId: number, messageId: number): void {
+    fileSent(this.deps, accountId, messageId, this.deps.accounts.get(accountId).settings.serverFilesSent);
+  }
+
+  private exclusive<T>(accountId: number, work: () => Promise<T>): Promise<T> {
     const previous = this.running.get(accountId) ?? Promise.resolve(undefined);
-    const next = previous.catch(() => undefined).then(() => this.pass(accountId));
+    const next = previous.catch(() => undefined).then(work);
     this.running.set(accountId, next);
     void next.finally(() => {
       if (this.running.get(accountId) === next) this.running.delete(accountId);
-    });
+    }).catch(() => undefined);
     return next;
   }
 
@@ -28,8 +42,17 @@ export class SyncSupervisor {
     const controller = new AbortController();
     this.controllers.set(accountId, controller);
     try {
-      if (account.settings.incoming.protocol === 'imap') return await syncImapAccount(this.deps, accountId, controller.signal);
-      throw new EngineError('UNAVAILABLE', 'POP3 download is not available yet.');
+      if (account.settings.incoming.protocol !== 'imap') throw new EngineError('UNAVAILABLE', 'POP3 download is not available yet.');
+      const summary = await syncImapAccount(this.deps, accountId, controller.signal);
+      if (!summary.error) {
+        try {
+          summary.outboxSent = (await sendOutbox(this.deps, accountId)).sent;
+        } catch (error) {
+          const e = error as EngineError;
+          summary.error = { code: e.code ?? 'PROTOCOL_ERROR', message: e.message };
+        }
+      }
+      return summary;
     } finally {
       this.controllers.delete(accountId);
     }

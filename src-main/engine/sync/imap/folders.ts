@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ImapFlow, ListResponse } from 'imapflow';
 import type { FolderKind } from '../../../../src-shared/domain/folder-kinds.js';
+import type { FoldersRepo } from '../../store/folders-repo.js';
 
 /** RFC 6154 SPECIAL-USE attributes; a folder is never recognised by its (localised) name. */
 const SPECIAL_USE: Record<string, FolderKind> = {
@@ -23,7 +24,7 @@ export interface ServerFolder {
  * kinds come from SPECIAL-USE, and local-only folders (Outbox, Templates) are made for the account. Mailboxes the
  * server no longer lists are removed here when empty of local-only mail.
  */
-export async function syncFolderList(sqlite: Database.Database, client: ImapFlow, accountId: number): Promise<ServerFolder[]> {
+export async function syncFolderList(sqlite: Database.Database, folders: FoldersRepo, client: ImapFlow, accountId: number): Promise<ServerFolder[]> {
   // \Noselect and \NonExistent parents hold no mail but keep the hierarchy ("Clients" above "Clients/ACME"),
   // so they get rows too; only selectable mailboxes are synced.
   const listed = await client.list();
@@ -43,8 +44,8 @@ export async function syncFolderList(sqlite: Database.Database, client: ImapFlow
     }
     const gone = existing.filter((f) => !listed.some((m) => m.path === f.remote_name));
     for (const f of gone) removeFolder(sqlite, f.id);
-    ensureLocalOnly(sqlite, accountId, 'outbox', 'Outbox');
-    if (!claimedKinds.has('templates')) ensureLocalOnly(sqlite, accountId, 'templates', 'Templates');
+    folders.ensureAccountFolder(accountId, 'outbox', 'Outbox');
+    if (!claimedKinds.has('templates')) folders.ensureAccountFolder(accountId, 'templates', 'Templates');
   })();
   return out;
 }
@@ -67,11 +68,6 @@ function insertFolder(sqlite: Database.Database, accountId: number, box: ListRes
     .prepare('INSERT INTO folders (parent_id, account_id, kind, name, remote_name, delimiter) VALUES (?, ?, ?, ?, ?, ?) RETURNING id')
     .get(parentId, accountId, kind, name, box.path, box.delimiter || null) as { id: number };
   return id;
-}
-
-function ensureLocalOnly(sqlite: Database.Database, accountId: number, kind: FolderKind, name: string): void {
-  const exists = sqlite.prepare('SELECT 1 FROM folders WHERE account_id = ? AND kind = ?').get(accountId, kind);
-  if (!exists) sqlite.prepare('INSERT INTO folders (parent_id, account_id, kind, name) VALUES (NULL, ?, ?, ?)').run(accountId, kind, name);
 }
 
 /** A mailbox deleted on the server: its synced copies go too (the server is the truth for IMAP mail). */

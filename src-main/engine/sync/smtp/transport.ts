@@ -8,7 +8,7 @@ import { passwordOf } from '../credentials.js';
 import { tlsOptions } from '../imap/client.js';
 
 /** A nodemailer SMTP transport for the account: implicit TLS (RFC 8314), or STARTTLS that must succeed. */
-export async function smtpTransport(deps: Pick<SyncDeps, 'accounts' | 'secrets'>, accountId: number) {
+export async function smtpTransport(deps: Pick<SyncDeps, 'accounts' | 'secrets'>, accountId: number, onServerReply?: (line: string) => void) {
   const account = deps.accounts.get(accountId);
   const s = account.settings.outgoing;
   if (s.security === 'none' && !isLoopbackHost(s.host)) {
@@ -26,7 +26,8 @@ export async function smtpTransport(deps: Pick<SyncDeps, 'accounts' | 'secrets'>
     connectionTimeout: 20_000,
     greetingTimeout: 15_000,
     socketTimeout: 120_000,
-    logger: false,
+    // Only the server's replies are watched (to know when DATA began); nothing is written anywhere.
+    ...(onServerReply ? { transactionLog: true, logger: serverReplyLogger(onServerReply) } : { logger: false }),
   });
 }
 
@@ -41,4 +42,19 @@ export async function testSmtp(deps: Pick<SyncDeps, 'accounts' | 'secrets'>, acc
     const e = connectError(error, host);
     return { ok: false, code: e.code, message: e.message };
   }
+}
+
+function serverReplyLogger(onServerReply: (line: string) => void) {
+  const ignore = () => undefined;
+  return {
+    trace: ignore,
+    info: ignore,
+    warn: ignore,
+    error: ignore,
+    fatal: ignore,
+    debug: (entry: { tnx?: string }, message: string) => {
+      if (entry?.tnx === 'server' && typeof message === 'string') onServerReply(message);
+    },
+    level: ignore,
+  };
 }
