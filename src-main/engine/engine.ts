@@ -24,6 +24,7 @@ import { SyncSupervisor } from './sync/supervisor.js';
 import { AccountsRepo } from './store/accounts-repo.js';
 import { TasksRepo } from './store/tasks-repo.js';
 import { OutboxRepo } from './store/outbox-repo.js';
+import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
@@ -95,6 +96,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sourceOf,
     outbox,
     changes,
+    pop3: new Pop3Repo(store.sqlite),
   });
   const defaultAgent = agents.ensureDefault('Facteur');
 

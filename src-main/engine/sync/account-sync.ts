@@ -8,6 +8,7 @@ import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
 import type { OutboxRepo } from '../store/outbox-repo.js';
+import type { Pop3Repo } from '../store/pop3-repo.js';
 import type { TasksRepo } from '../store/tasks-repo.js';
 import type { LocalChanges } from './local-changes.js';
 import { connectError } from './connect-errors.js';
@@ -29,6 +30,7 @@ export interface SyncDeps {
   sourceOf: (messageId: number) => Buffer;
   outbox: OutboxRepo;
   changes: LocalChanges;
+  pop3: Pop3Repo;
 }
 
 const ORDER: Record<string, number> = { inbox: 0, sent: 1, drafts: 2 };

@@ -1,6 +1,7 @@
 import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
 import { syncImapAccount, connectImap, type SyncDeps } from './account-sync.js';
+import { syncPop3Account } from './pop3/pop3-sync.js';
 import { fileSent, sendOutbox, type OutboxResult } from './smtp/outbox.js';
 import { testSmtp } from './smtp/transport.js';
 
@@ -42,8 +43,9 @@ export class SyncSupervisor {
     const controller = new AbortController();
     this.controllers.set(accountId, controller);
     try {
-      if (account.settings.incoming.protocol !== 'imap') throw new EngineError('UNAVAILABLE', 'POP3 download is not available yet.');
-      const summary = await syncImapAccount(this.deps, accountId, controller.signal);
+      const summary = account.settings.incoming.protocol === 'imap'
+        ? await syncImapAccount(this.deps, accountId, controller.signal)
+        : await syncPop3Account(this.deps, accountId, controller.signal);
       if (!summary.error) {
         try {
           summary.outboxSent = (await sendOutbox(this.deps, accountId)).sent;
