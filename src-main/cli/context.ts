@@ -37,7 +37,8 @@ export interface CliContext {
   options: Options;
   dataDir: string;
   /** Opens the engine (migrating the store if needed) and a typed client acting as the default agent. */
-  open(): Promise<{ engine: Engine; client: Client }>;
+  /** `background`: keep accounts in step while the command runs (serve, start). */
+  open(options?: { background?: boolean }): Promise<{ engine: Engine; client: Client }>;
 }
 
 export function makeContext(args: string[], options: Options): CliContext {
@@ -46,9 +47,14 @@ export function makeContext(args: string[], options: Options): CliContext {
     args,
     options,
     dataDir,
-    open: async () => {
+    open: async (openOptions = {}) => {
       // Notifications from the engine must not mix with --json output.
-      const engine = await startEngine({ dataDir, host: 'cli', shell: nodeShell(dataDir, (l) => process.stderr.write(`${l}\n`)) });
+      const engine = await startEngine({
+        dataDir,
+        host: 'cli',
+        shell: nodeShell(dataDir, (l) => process.stderr.write(`${l}\n`)),
+        background: openOptions.background ?? false,
+      });
       return { engine, client: createClient(engine.transport()) };
     },
   };

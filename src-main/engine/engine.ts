@@ -41,6 +41,8 @@ export interface EngineOptions {
   shell: Shell;
   /** A better-sqlite3 binary built for Electron's ABI, when the engine runs inside Electron. */
   nativeBinding?: string | undefined;
+  /** Keep accounts in step in the background (IDLE, refresh intervals); off for one-shot CLI commands. */
+  background?: boolean;
 }
 
 export interface Engine {
@@ -145,6 +147,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
       return { ok: false, error: { code: 'INTERNAL', message: `Facteur hit an unexpected error running ${command}: ${(error as Error).message}` } };
     }
   }
+
+  if (options.background) sync.startBackground();
 
   return {
     layout,

@@ -11,8 +11,8 @@ export interface TestEngine {
 }
 
 /** A real engine on a real SQLite file in a temp data folder, acting as its default agent. */
-export async function openTestEngine(dataDir = tempDir()): Promise<TestEngine> {
-  const engine = await startEngine({ dataDir, host: 'cli', shell: nodeShell(dataDir, () => undefined) });
+export async function openTestEngine(dataDir = tempDir(), options: { background?: boolean } = {}): Promise<TestEngine> {
+  const engine = await startEngine({ dataDir, host: 'cli', shell: nodeShell(dataDir, () => undefined), background: options.background ?? false });
   const client = createClient(engine.transport());
   return { engine, client, api: client.api, dataDir };
 }

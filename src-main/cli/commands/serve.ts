@@ -6,7 +6,7 @@ import { printLine } from '../output.js';
 
 /** Runs the engine and the web host until interrupted; prints the address (with its per-launch token). */
 export async function serveCommand(ctx: CliContext, openBrowser = ctx.options.open === true): Promise<number> {
-  const { engine } = await ctx.open();
+  const { engine } = await ctx.open({ background: true });
   const host = await startWebHost({ engine, rendererDir: findAppFile('dist/renderer'), port: intOption(ctx.options.port, 'port', 0) });
   printLine(`Facteur is running at ${host.url}`);
   printLine(`Data folder: ${engine.layout.root}`);

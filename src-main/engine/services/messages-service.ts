@@ -136,6 +136,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     'messages.setFlags': (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       const updated = deps.changes.setFlags(input.ids, input.flags);
+      deps.sync.wake();
       deps.events.changed('messages', input.ids);
       deps.events.changed('folders', folderIds);
       return { updated };
@@ -146,6 +147,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       access.folder(ctx.agentId, input.folderId);
       if (input.copy) throw new EngineError('UNAVAILABLE', 'Copying messages comes with the mailbox window; move them instead.');
       const moved = deps.changes.move(input.ids, input.folderId);
+      deps.sync.wake();
       deps.events.changed('messages', input.ids);
       deps.events.changed('folders', [...folderIds, input.folderId]);
       return { moved };
@@ -154,6 +156,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     'messages.delete': (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       const result = deps.changes.delete(input.ids, input.permanent);
+      deps.sync.wake();
       deps.events.changed('messages', input.ids);
       deps.events.changed('folders', folderIds);
       return result;

@@ -42,6 +42,7 @@ export function outboxService(deps: ServiceDeps): DomainHandlers<'outbox'> {
       deps.events.changed('outbox', [stored.id]);
       deps.events.changed('messages', [stored.id]);
       deps.events.changed('folders', [outboxFolder.id]);
+      deps.sync.wake([account.id]);
       return { messageId: stored.id };
     },
 

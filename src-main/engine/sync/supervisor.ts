@@ -2,6 +2,7 @@ import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contrac
 import { EngineError } from '../errors.js';
 import { syncImapAccount, connectImap, type SyncDeps } from './account-sync.js';
 import { syncPop3Account } from './pop3/pop3-sync.js';
+import { AccountWorker } from './account-worker.js';
 import { fileSent, sendOutbox, type OutboxResult } from './smtp/outbox.js';
 import { testSmtp } from './smtp/transport.js';
 
@@ -12,8 +13,28 @@ import { testSmtp } from './smtp/transport.js';
 export class SyncSupervisor {
   private readonly running = new Map<number, Promise<unknown>>();
   private readonly controllers = new Map<number, AbortController>();
+  private readonly workers = new Map<number, AccountWorker>();
+  private background = false;
 
   constructor(private readonly deps: SyncDeps) {}
+
+  /** Hosts that stay up (the app, the web host) keep every account in step in the background. */
+  startBackground(): void {
+    this.background = true;
+    for (const account of this.deps.accounts.list()) this.startWorker(account.id);
+  }
+
+  /** A local change waits for the server: wake the accounts' workers rather than wait for their next turn. */
+  wake(accountIds?: Iterable<number>): void {
+    for (const id of accountIds ?? this.workers.keys()) this.workers.get(id)?.wake();
+  }
+
+  private startWorker(accountId: number): void {
+    if (!this.background || this.workers.has(accountId)) return;
+    const worker = new AccountWorker(this, this.deps, accountId);
+    this.workers.set(accountId, worker);
+    worker.start();
+  }
 
   syncNow(accountId: number): Promise<SyncSummary> {
     return this.exclusive(accountId, () => this.pass(accountId));
@@ -60,9 +81,13 @@ export class SyncSupervisor {
     }
   }
 
-  accountAdded(_accountId: number): void {}
+  accountAdded(accountId: number): void {
+    this.startWorker(accountId);
+  }
 
   async accountRemoved(accountId: number): Promise<void> {
+    await this.workers.get(accountId)?.stop();
+    this.workers.delete(accountId);
     this.controllers.get(accountId)?.abort();
     await this.running.get(accountId)?.catch(() => undefined);
   }
@@ -85,6 +110,8 @@ export class SyncSupervisor {
   }
 
   async stop(): Promise<void> {
+    await Promise.all([...this.workers.values()].map((w) => w.stop()));
+    this.workers.clear();
     for (const c of this.controllers.values()) c.abort();
     await Promise.allSettled([...this.running.values()]);
   }

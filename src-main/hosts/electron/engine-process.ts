@@ -18,7 +18,7 @@ const dataDir = process.env.FACTEUR_DATA || defaultDataDir();
 // (toolchain.md §8). Main passes its path: launch.ts's build from a checkout, resources/native in a package.
 const nativeBinding = process.env.FACTEUR_SQLITE_BINDING || undefined;
 
-const engineReady: Promise<Engine> = startEngine({ dataDir, host: 'electron', shell: bridge.shell, nativeBinding });
+const engineReady: Promise<Engine> = startEngine({ dataDir, host: 'electron', shell: bridge.shell, nativeBinding, background: true });
 let engine: Engine | null = null;
 let startupFailure: Result<never> | null = null;
 engineReady.then(
@@ -128,7 +128,7 @@ async function shutdown(): Promise<void> {
   shuttingDown = true;
   try {
     // close() flushes coalesced events and closes SQLite, which checkpoints the WAL.
-    (await engineReady).close();
+    await (await engineReady).close();
   } catch {
     // A failed start has nothing to close.
   }
