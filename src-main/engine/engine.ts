@@ -17,7 +17,7 @@ import type { CallContext, Handler, Handlers, ServiceDeps } from './services/han
 import { messagesService } from './services/messages-service.js';
 import { storeService } from './services/store-service.js';
 import { accountsService } from './services/accounts-service.js';
-import { ingestMessage } from './mail/ingest.js';
+import { commitPrepared, ingestMessage, prepareMessage } from './mail/ingest.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
 import { SyncSupervisor } from './sync/supervisor.js';
@@ -95,6 +95,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     events,
     sqlite: store.sqlite,
     ingest: (raw, target) => ingestMessage({ sqlite: store.sqlite, blobs, messages }, raw, target),
+    prepare: (raw, target) => prepareMessage({ sqlite: store.sqlite, blobs, messages }, raw, target),
+    commit: (batch) => commitPrepared({ sqlite: store.sqlite, blobs, messages }, batch),
     sourceOf,
     outbox,
     changes,

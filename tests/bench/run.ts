@@ -1,8 +1,10 @@
 import { benchIngest } from './ingest.js';
+import { benchSync } from './sync.js';
 
 /** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
+  sync: benchSync,
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
-import type { MessagesRepo } from '../store/messages-repo.js';
+import type { MessagesRepo, NewMessage } from '../store/messages-repo.js';
 import { scanMime } from './mime-scan.js';
 import { parseMessage } from './parse.js';
 import { buildSource } from './source.js';
@@ -38,6 +38,27 @@ export interface IngestDeps {
  * cannot be decoded is stored all the same, flagged malformed with the reason, and its raw bytes are kept.
  */
 export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: IngestTarget): Promise<IngestResult> {
+  const prepared = await prepareMessage(deps, raw, target);
+  if ('id' in prepared) return prepared;
+  const [result] = await commitPrepared(deps, [prepared]);
+  return result!;
+}
+
+/** A message parsed and with its files durable on disk, waiting for the transaction that names them. */
+export interface PreparedMessage {
+  row: NewMessage;
+  /** Blob files still being written; the commit waits for them. */
+  writes: Promise<void>[];
+  remote: IngestTarget['remote'];
+  malformed: boolean;
+}
+
+/**
+ * Everything but the database write: de-duplication, parsing, and blob files written and fsynced. Splitting this
+ * from the commit lets sync commit a batch in one transaction (one fsync for many messages) with the same
+ * guarantee: no row is ever written before the files it names.
+ */
+export async function prepareMessage(deps: IngestDeps, raw: Buffer, target: IngestTarget): Promise<PreparedMessage | IngestResult> {
   const sha256 = sha256Hex(raw);
   const existing = deps.messages.findInFolderBySha(target.folderId, sha256);
   if (existing && !target.remote) return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
@@ -53,19 +74,29 @@ export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: Inges
   const parsed = await parseMessage(raw);
   const problems = [...scan.problems, ...(parsed.parseError ? [parsed.parseError] : [])];
 
+  const writes: Promise<void>[] = [];
   const attachmentBlobs = new Map<string, Buffer>();
   const attachments = parsed.attachments.map((a) => {
-    const { sha256: blob } = deps.blobs.put(a.content);
+    const { sha256: blob, done } = deps.blobs.putAsync(a.content);
+    writes.push(done);
     attachmentBlobs.set(blob, a.content);
     return { filename: a.filename, contentType: a.contentType, size: a.content.length, contentId: a.contentId, inline: a.inline, sha256: blob };
   });
   const source = buildSource(raw, scan.leaves, attachmentBlobs, sha256);
   const inline = source.bytes.length <= INLINE_SOURCE_MAX_BYTES;
-  const sourceBlob = inline ? null : deps.blobs.put(source.bytes).sha256;
+  let sourceBlob: string | null = null;
+  if (!inline) {
+    const put = deps.blobs.putAsync(source.bytes);
+    writes.push(put.done);
+    sourceBlob = put.sha256;
+  }
 
   const flags: MessageFlags = { seen: false, flagged: false, answered: false, draft: false, junk: false, ...target.flags };
-  const insert = deps.sqlite.transaction(() => {
-    const id = deps.messages.insert({
+  return {
+    writes,
+    remote: target.remote,
+    malformed: problems.length > 0,
+    row: {
       folderId: target.folderId,
       accountId: target.accountId,
       messageId: parsed.messageId,
@@ -87,11 +118,20 @@ export async function ingestMessage(deps: IngestDeps, raw: Buffer, target: Inges
       html: parsed.html,
       snippet: snippetOf(parsed.text),
       attachments,
-    });
-    if (target.remote) deps.messages.setRemote(id, target.remote.uid, target.remote.uidValidity);
-    return id;
-  });
-  return { id: insert.immediate(), duplicate: false, malformed: problems.length > 0 };
+    },
+  };
+}
+
+/** Writes prepared messages in one transaction, once their files are durable; each keeps its identity and thread. */
+export async function commitPrepared(deps: IngestDeps, batch: PreparedMessage[]): Promise<IngestResult[]> {
+  await Promise.all(batch.flatMap((p) => p.writes));
+  return deps.sqlite.transaction(() =>
+    batch.map((p) => {
+      const id = deps.messages.insert(p.row);
+      if (p.remote) deps.messages.setRemote(id, p.remote.uid, p.remote.uidValidity);
+      return { id, duplicate: false, malformed: p.malformed };
+    }),
+  ).immediate();
 }
 
 function snippetOf(text: string | null): string {

@@ -1,3 +1,4 @@
+import { cached } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { AccountNode, FolderNode } from '../../../src-shared/contract/index.js';
 import { folderRank, LOCAL_FOLDERS_NAME, STANDARD_FOLDERS, type FolderKind } from '../../../src-shared/domain/folder-kinds.js';
@@ -31,7 +32,7 @@ export class FoldersRepo {
 
   /** Local Folders: the standard folders plus Internal and Shared, for a store with no account at all. */
   ensureLocalFolders(): void {
-    const insert = this.sqlite.prepare(
+    const insert = cached(this.sqlite, 
       `INSERT INTO folders (parent_id, account_id, kind, name) SELECT NULL, NULL, ?, ?
        WHERE NOT EXISTS (SELECT 1 FROM folders WHERE account_id IS NULL AND kind = ?)`,
     );
@@ -41,26 +42,24 @@ export class FoldersRepo {
   }
 
   all(): FolderRow[] {
-    return this.sqlite.prepare('SELECT id, parent_id, account_id, kind, name FROM folders').all() as FolderRow[];
+    return cached(this.sqlite, 'SELECT id, parent_id, account_id, kind, name FROM folders').all() as FolderRow[];
   }
 
   get(id: number): FolderRow {
-    const row = this.sqlite.prepare('SELECT id, parent_id, account_id, kind, name FROM folders WHERE id = ?').get(id) as FolderRow | undefined;
+    const row = cached(this.sqlite, 'SELECT id, parent_id, account_id, kind, name FROM folders WHERE id = ?').get(id) as FolderRow | undefined;
     if (!row) throw notFound(`Folder ${id}`);
     return row;
   }
 
   localByKind(kind: FolderKind): FolderRow {
-    const row = this.sqlite
-      .prepare('SELECT id, parent_id, account_id, kind, name FROM folders WHERE account_id IS NULL AND parent_id IS NULL AND kind = ?')
+    const row = cached(this.sqlite, 'SELECT id, parent_id, account_id, kind, name FROM folders WHERE account_id IS NULL AND parent_id IS NULL AND kind = ?')
       .get(kind) as FolderRow | undefined;
     if (!row) throw notFound(`The local ${kind} folder`);
     return row;
   }
 
   accounts(): Array<AccountNode & { agentIds: number[] }> {
-    const rows = this.sqlite
-      .prepare(
+    const rows = cached(this.sqlite, 
         `SELECT a.id, a.name, a.email, group_concat(aa.agent_id) AS agents FROM accounts a
          LEFT JOIN account_agents aa ON aa.account_id = a.id GROUP BY a.id ORDER BY a.name`,
       )
@@ -74,8 +73,7 @@ export class FoldersRepo {
   /** Folders with their paths and counts, ordered as the tree shows them (parents before children). */
   tree(visibleAccountIds: ReadonlySet<number>, accountNames: ReadonlyMap<number, string>): FolderNode[] {
     const counts = new Map<number, { total: number; unread: number }>();
-    for (const c of this.sqlite
-      .prepare('SELECT folder_id, count(*) AS total, sum(seen = 0) AS unread FROM messages GROUP BY folder_id')
+    for (const c of cached(this.sqlite, 'SELECT folder_id, count(*) AS total, sum(seen = 0) AS unread FROM messages GROUP BY folder_id')
       .all() as Array<{ folder_id: number; total: number; unread: number }>) {
       counts.set(c.folder_id, { total: c.total, unread: c.unread });
     }
@@ -105,17 +103,16 @@ export class FoldersRepo {
 
   /** An account's folder that lives only here (Outbox; Templates when the server has none), made once. */
   ensureAccountFolder(accountId: number, kind: FolderKind, name: string): void {
-    const exists = this.sqlite.prepare('SELECT 1 FROM folders WHERE account_id = ? AND kind = ?').get(accountId, kind);
-    if (!exists) this.sqlite.prepare('INSERT INTO folders (parent_id, account_id, kind, name) VALUES (NULL, ?, ?, ?)').run(accountId, kind, name);
+    const exists = cached(this.sqlite, 'SELECT 1 FROM folders WHERE account_id = ? AND kind = ?').get(accountId, kind);
+    if (!exists) cached(this.sqlite, 'INSERT INTO folders (parent_id, account_id, kind, name) VALUES (NULL, ?, ?, ?)').run(accountId, kind, name);
   }
 
   remoteName(id: number): string | null {
-    return (this.sqlite.prepare('SELECT remote_name FROM folders WHERE id = ?').get(id) as { remote_name: string | null } | undefined)?.remote_name ?? null;
+    return (cached(this.sqlite, 'SELECT remote_name FROM folders WHERE id = ?').get(id) as { remote_name: string | null } | undefined)?.remote_name ?? null;
   }
 
   accountFolderOfKind(accountId: number, kind: FolderKind): FolderRow | undefined {
-    return this.sqlite
-      .prepare('SELECT id, parent_id, account_id, kind, name FROM folders WHERE account_id = ? AND kind = ? ORDER BY id LIMIT 1')
+    return cached(this.sqlite, 'SELECT id, parent_id, account_id, kind, name FROM folders WHERE account_id = ? AND kind = ? ORDER BY id LIMIT 1')
       .get(accountId, kind) as FolderRow | undefined;
   }
 
@@ -131,16 +128,15 @@ export class FoldersRepo {
     }
     const top = accountId === null
       ? LOCAL_FOLDERS_NAME
-      : ((this.sqlite.prepare('SELECT name FROM accounts WHERE id = ?').get(accountId) as { name: string } | undefined)?.name ?? `Account ${accountId}`);
+      : ((cached(this.sqlite, 'SELECT name FROM accounts WHERE id = ?').get(accountId) as { name: string } | undefined)?.name ?? `Account ${accountId}`);
     return [top, ...names].join('/');
   }
 
   create(parentId: number | null, name: string, accountId: number | null): number {
-    const dup = this.sqlite
-      .prepare('SELECT 1 FROM folders WHERE coalesce(account_id, 0) = coalesce(?, 0) AND coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?')
+    const dup = cached(this.sqlite, 'SELECT 1 FROM folders WHERE coalesce(account_id, 0) = coalesce(?, 0) AND coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?')
       .get(accountId, parentId, name);
     if (dup) throw new EngineError('CONFLICT', `A folder named "${name}" already exists there; choose another name.`);
-    const info = this.sqlite.prepare("INSERT INTO folders (parent_id, account_id, kind, name) VALUES (?, ?, 'user', ?)").run(parentId, accountId, name);
+    const info = cached(this.sqlite, "INSERT INTO folders (parent_id, account_id, kind, name) VALUES (?, ?, 'user', ?)").run(parentId, accountId, name);
     return Number(info.lastInsertRowid);
   }
 }

@@ -1,3 +1,4 @@
+import { cached } from './statements.js';
 import type Database from 'better-sqlite3';
 import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { normalizeAddress } from '../../../src-shared/domain/address.js';
@@ -97,8 +98,7 @@ export class MessagesRepo {
   insert(m: NewMessage): number {
     const from = m.addresses.from[0];
     const threadId = resolveThread(this.sqlite, m.messageId, [...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])], m.sha256);
-    const info = this.sqlite
-      .prepare(
+    const info = cached(this.sqlite, 
         `INSERT INTO messages (folder_id, account_id, message_id, in_reply_to, subject, from_name, from_address, date, received_at,
            direction, seen, flagged, answered, draft, junk, malformed, malformed_reason, owner_agent_id, thread_id, sha256, size,
            source, source_blob, source_format, headers, text_body, html_body, snippet, has_attachments)
@@ -139,9 +139,9 @@ export class MessagesRepo {
       });
     const id = Number(info.lastInsertRowid);
     this.insertAddresses(id, m.addresses);
-    const ref = this.sqlite.prepare('INSERT OR IGNORE INTO message_refs (message_id, ref) VALUES (?, ?)');
+    const ref = cached(this.sqlite, 'INSERT OR IGNORE INTO message_refs (message_id, ref) VALUES (?, ?)');
     for (const r of new Set([...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])])) ref.run(id, r);
-    const att = this.sqlite.prepare(
+    const att = cached(this.sqlite, 
       'INSERT INTO attachments (message_id, position, filename, content_type, size, content_id, inline, sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     );
     m.attachments.forEach((a, i) => att.run(id, i, a.filename, a.contentType, a.size, a.contentId, +a.inline, a.sha256));
@@ -150,12 +150,12 @@ export class MessagesRepo {
   }
 
   private insertAddresses(messageId: number, roles: Record<AddressRole, NamedAddress[]>): void {
-    const upsert = this.sqlite.prepare(
+    const upsert = cached(this.sqlite, 
       `INSERT INTO addresses (address, name) VALUES (?, ?)
        ON CONFLICT (address) DO UPDATE SET name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END
        RETURNING id`,
     );
-    const link = this.sqlite.prepare('INSERT INTO message_addresses (message_id, role, position, address_id, name) VALUES (?, ?, ?, ?, ?)');
+    const link = cached(this.sqlite, 'INSERT INTO message_addresses (message_id, role, position, address_id, name) VALUES (?, ?, ?, ?, ?)');
     for (const [role, list] of Object.entries(roles) as Array<[AddressRole, NamedAddress[]]>) {
       list.forEach((a, position) => {
         const { id } = upsert.get(normalizeAddress(a.address), a.name) as { id: number };
@@ -169,31 +169,28 @@ export class MessagesRepo {
       .flat()
       .map((a) => `${a.name} ${a.address}`)
       .join(' ');
-    this.sqlite
-      .prepare('INSERT INTO messages_fts (rowid, subject, people, body, attachments) VALUES (?, ?, ?, ?, ?)')
+    cached(this.sqlite, 'INSERT INTO messages_fts (rowid, subject, people, body, attachments) VALUES (?, ?, ?, ?, ?)')
       .run(id, m.subject, people, m.text ?? '', m.attachments.map((a) => a.filename).join(' '));
   }
 
   /** Prefers a row the server has not claimed yet, so a re-downloaded copy maps onto it instead of duplicating. */
   findInFolderBySha(folderId: number, sha256: string): { id: number; malformed: number; uid: number | null } | undefined {
-    return this.sqlite
-      .prepare('SELECT id, malformed, uid FROM messages WHERE folder_id = ? AND sha256 = ? ORDER BY uid IS NOT NULL, id LIMIT 1')
+    return cached(this.sqlite, 'SELECT id, malformed, uid FROM messages WHERE folder_id = ? AND sha256 = ? ORDER BY uid IS NOT NULL, id LIMIT 1')
       .get(folderId, sha256) as { id: number; malformed: number; uid: number | null } | undefined;
   }
 
   count(folderId: number): number {
-    return (this.sqlite.prepare('SELECT count(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as { n: number }).n;
+    return (cached(this.sqlite, 'SELECT count(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as { n: number }).n;
   }
 
   /** Newest first; the (folder_id, date, id) index serves both the order and the limit. */
   list(folderId: number, limit: number, offset: number): MessageRow[] {
-    return this.sqlite
-      .prepare(`SELECT ${SUMMARY_COLUMNS} FROM messages WHERE folder_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`)
+    return cached(this.sqlite, `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE folder_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`)
       .all(folderId, limit, offset) as MessageRow[];
   }
 
   get(id: number): MessageRow {
-    const row = this.sqlite.prepare('SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
+    const row = cached(this.sqlite, 'SELECT * FROM messages WHERE id = ?').get(id) as MessageRow | undefined;
     if (!row) throw notFound(`Message ${id}`);
     return row;
   }
@@ -201,8 +198,7 @@ export class MessagesRepo {
   addressesOf(ids: number[], roles: AddressRole[]): Map<number, Map<AddressRole, NamedAddress[]>> {
     const out = new Map<number, Map<AddressRole, NamedAddress[]>>();
     if (ids.length === 0) return out;
-    const rows = this.sqlite
-      .prepare(
+    const rows = cached(this.sqlite, 
         `SELECT ma.message_id, ma.role, ma.name, a.address FROM message_addresses ma JOIN addresses a ON a.id = ma.address_id
          WHERE ma.message_id IN (SELECT value FROM json_each(?)) AND ma.role IN (SELECT value FROM json_each(?))
          ORDER BY ma.message_id, ma.role, ma.position`,
@@ -219,47 +215,45 @@ export class MessagesRepo {
   }
 
   attachmentsOf(messageId: number): AttachmentRow[] {
-    return this.sqlite.prepare('SELECT * FROM attachments WHERE message_id = ? ORDER BY position').all(messageId) as AttachmentRow[];
+    return cached(this.sqlite, 'SELECT * FROM attachments WHERE message_id = ? ORDER BY position').all(messageId) as AttachmentRow[];
   }
 
   /** Removes messages and their index rows; their files stay for the sweeper (another message may share them). */
   deleteMany(ids: number[]): number {
     if (ids.length === 0) return 0;
     const json = JSON.stringify(ids);
-    this.sqlite.prepare('DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
-    return this.sqlite.prepare('DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))').run(json).changes;
+    cached(this.sqlite, 'DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
+    return cached(this.sqlite, 'DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))').run(json).changes;
   }
 
   /** Moves rows to another folder; their server reference is cleared until the server tells the new one. */
   moveMany(ids: number[], folderId: number, accountId: number | null): number {
-    return this.sqlite
-      .prepare('UPDATE messages SET folder_id = ?, account_id = ?, uid = NULL, uid_validity = NULL WHERE id IN (SELECT value FROM json_each(?))')
+    return cached(this.sqlite, 'UPDATE messages SET folder_id = ?, account_id = ?, uid = NULL, uid_validity = NULL WHERE id IN (SELECT value FROM json_each(?))')
       .run(folderId, accountId, JSON.stringify(ids)).changes;
   }
 
   /** UID → message id for a folder's messages that the server knows. */
   uidsOf(folderId: number): Map<number, number> {
-    const rows = this.sqlite.prepare('SELECT uid, id FROM messages WHERE folder_id = ? AND uid IS NOT NULL').all(folderId) as Array<{ uid: number; id: number }>;
+    const rows = cached(this.sqlite, 'SELECT uid, id FROM messages WHERE folder_id = ? AND uid IS NOT NULL').all(folderId) as Array<{ uid: number; id: number }>;
     return new Map(rows.map((r) => [r.uid, r.id]));
   }
 
   setRemote(id: number, uid: number | null, uidValidity: number | null): void {
-    this.sqlite.prepare('UPDATE messages SET uid = ?, uid_validity = ? WHERE id = ?').run(uid, uidValidity, id);
+    cached(this.sqlite, 'UPDATE messages SET uid = ?, uid_validity = ? WHERE id = ?').run(uid, uidValidity, id);
   }
 
   /** Forgets every UID of a folder (after a UIDVALIDITY change) while keeping the rows and what hangs off them. */
   clearRemote(folderId: number): void {
-    this.sqlite.prepare('UPDATE messages SET uid = NULL, uid_validity = NULL WHERE folder_id = ?').run(folderId);
+    cached(this.sqlite, 'UPDATE messages SET uid = NULL, uid_validity = NULL WHERE folder_id = ?').run(folderId);
   }
 
   /** Messages of a folder still without a server reference (moved here locally, or orphaned by UIDVALIDITY). */
   unmapped(folderId: number): number[] {
-    return (this.sqlite.prepare('SELECT id FROM messages WHERE folder_id = ? AND uid IS NULL').all(folderId) as Array<{ id: number }>).map((r) => r.id);
+    return (cached(this.sqlite, 'SELECT id FROM messages WHERE folder_id = ? AND uid IS NULL').all(folderId) as Array<{ id: number }>).map((r) => r.id);
   }
 
   flagsOf(ids: number[]): Map<number, MessageFlags> {
-    const rows = this.sqlite
-      .prepare('SELECT id, seen, flagged, answered, draft, junk FROM messages WHERE id IN (SELECT value FROM json_each(?))')
+    const rows = cached(this.sqlite, 'SELECT id, seen, flagged, answered, draft, junk FROM messages WHERE id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(ids)) as Array<{ id: number; seen: number; flagged: number; answered: number; draft: number; junk: number }>;
     return new Map(rows.map((r) => [r.id, { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1 }]));
   }
@@ -269,8 +263,7 @@ export class MessagesRepo {
     if (columns.length === 0) return 0;
     const set = columns.map((c) => `${c} = @${c}`).join(', ');
     const values = Object.fromEntries(columns.map((c) => [c, +flags[c]!]));
-    const info = this.sqlite
-      .prepare(`UPDATE messages SET ${set} WHERE id IN (SELECT value FROM json_each(@ids))`)
+    const info = cached(this.sqlite, `UPDATE messages SET ${set} WHERE id IN (SELECT value FROM json_each(@ids))`)
       .run({ ...values, ids: JSON.stringify(ids) });
     return info.changes;
   }

@@ -1,3 +1,4 @@
+import { cached } from './statements.js';
 import type Database from 'better-sqlite3';
 
 export type TaskPayload =
@@ -22,16 +23,14 @@ export class TasksRepo {
   constructor(private readonly sqlite: Database.Database) {}
 
   enqueue(accountId: number, payload: TaskPayload): number {
-    const { id } = this.sqlite
-      .prepare('INSERT INTO tasks (account_id, kind, payload) VALUES (?, ?, ?) RETURNING id')
+    const { id } = cached(this.sqlite, 'INSERT INTO tasks (account_id, kind, payload) VALUES (?, ?, ?) RETURNING id')
       .get(accountId, payload.kind, JSON.stringify(payload)) as { id: number };
     return id;
   }
 
   /** Queued tasks whose retry time has come, oldest first: the server sees changes in the order they were made. */
   due(accountId: number, now = Date.now()): TaskRow[] {
-    return (this.sqlite
-      .prepare("SELECT id, account_id, payload, attempts FROM tasks WHERE account_id = ? AND state = 'queued' AND (retry_after IS NULL OR retry_after <= ?) ORDER BY id")
+    return (cached(this.sqlite, "SELECT id, account_id, payload, attempts FROM tasks WHERE account_id = ? AND state = 'queued' AND (retry_after IS NULL OR retry_after <= ?) ORDER BY id")
       .all(accountId, now) as Array<{ id: number; account_id: number; payload: string; attempts: number }>).map((r) => ({
       id: r.id,
       accountId: r.account_id,
@@ -41,19 +40,19 @@ export class TasksRepo {
   }
 
   queuedCount(accountId: number): number {
-    return (this.sqlite.prepare("SELECT count(*) AS n FROM tasks WHERE account_id = ? AND state = 'queued'").get(accountId) as { n: number }).n;
+    return (cached(this.sqlite, "SELECT count(*) AS n FROM tasks WHERE account_id = ? AND state = 'queued'").get(accountId) as { n: number }).n;
   }
 
   complete(id: number): void {
-    this.sqlite.prepare("UPDATE tasks SET state = 'done', last_error = NULL WHERE id = ?").run(id);
+    cached(this.sqlite, "UPDATE tasks SET state = 'done', last_error = NULL WHERE id = ?").run(id);
   }
 
   retryLater(id: number, error: string, attempts: number): void {
-    this.sqlite.prepare('UPDATE tasks SET attempts = ?, retry_after = ?, last_error = ? WHERE id = ?').run(attempts, Date.now() + backoffMs(attempts), error, id);
+    cached(this.sqlite, 'UPDATE tasks SET attempts = ?, retry_after = ?, last_error = ? WHERE id = ?').run(attempts, Date.now() + backoffMs(attempts), error, id);
   }
 
   fail(id: number, error: string): void {
-    this.sqlite.prepare("UPDATE tasks SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
+    cached(this.sqlite, "UPDATE tasks SET state = 'failed', last_error = ? WHERE id = ?").run(error, id);
   }
 
   /**
@@ -80,14 +79,12 @@ export class TasksRepo {
   }
 
   folderSync(folderId: number): FolderSyncState | undefined {
-    return this.sqlite
-      .prepare('SELECT uid_validity AS uidValidity, uid_next AS uidNext, highest_modseq AS highestModseq, server_count AS serverCount FROM folder_sync WHERE folder_id = ?')
+    return cached(this.sqlite, 'SELECT uid_validity AS uidValidity, uid_next AS uidNext, highest_modseq AS highestModseq, server_count AS serverCount FROM folder_sync WHERE folder_id = ?')
       .get(folderId) as FolderSyncState | undefined;
   }
 
   saveFolderSync(folderId: number, s: FolderSyncState, error: string | null): void {
-    this.sqlite
-      .prepare(
+    cached(this.sqlite, 
         `INSERT INTO folder_sync (folder_id, uid_validity, uid_next, highest_modseq, server_count, synced_at, error) VALUES (?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (folder_id) DO UPDATE SET uid_validity = excluded.uid_validity, uid_next = excluded.uid_next,
            highest_modseq = excluded.highest_modseq, server_count = excluded.server_count, synced_at = excluded.synced_at, error = excluded.error`,

@@ -1,3 +1,4 @@
+import { cached } from './statements.js';
 import type Database from 'better-sqlite3';
 
 /**
@@ -9,21 +10,19 @@ import type Database from 'better-sqlite3';
 export function resolveThread(sqlite: Database.Database, messageId: string | null, refs: string[], sha256: string): string {
   const found = new Set<string>();
   if (refs.length > 0) {
-    const rows = sqlite
-      .prepare('SELECT DISTINCT thread_id FROM messages WHERE message_id IN (SELECT value FROM json_each(?))')
+    const rows = cached(sqlite, 'SELECT DISTINCT thread_id FROM messages WHERE message_id IN (SELECT value FROM json_each(?))')
       .all(JSON.stringify(refs)) as Array<{ thread_id: string }>;
     for (const r of rows) found.add(r.thread_id);
   }
   if (messageId) {
-    const rows = sqlite
-      .prepare('SELECT DISTINCT m.thread_id FROM message_refs r JOIN messages m ON m.id = r.message_id WHERE r.ref = ?')
+    const rows = cached(sqlite, 'SELECT DISTINCT m.thread_id FROM message_refs r JOIN messages m ON m.id = r.message_id WHERE r.ref = ?')
       .all(messageId) as Array<{ thread_id: string }>;
     for (const r of rows) found.add(r.thread_id);
   }
   const [first, ...others] = [...found].sort();
   if (!first) return messageId ?? `sha256:${sha256}`;
   if (others.length > 0) {
-    sqlite.prepare('UPDATE messages SET thread_id = ? WHERE thread_id IN (SELECT value FROM json_each(?))').run(first, JSON.stringify(others));
+    cached(sqlite, 'UPDATE messages SET thread_id = ? WHERE thread_id IN (SELECT value FROM json_each(?))').run(first, JSON.stringify(others));
   }
   return first;
 }

@@ -2,7 +2,7 @@ import type { ImapFlow } from 'imapflow';
 import type { SyncSummary } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
 import type { EventBus } from '../events.js';
-import type { IngestResult, IngestTarget } from '../mail/ingest.js';
+import type { IngestResult, IngestTarget, PreparedMessage } from '../mail/ingest.js';
 import type { SecretBox } from '../shell.js';
 import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
@@ -27,6 +27,8 @@ export interface SyncDeps {
   events: EventBus;
   sqlite: import('better-sqlite3').Database;
   ingest: (raw: Buffer, target: IngestTarget) => Promise<IngestResult>;
+  prepare: (raw: Buffer, target: IngestTarget) => Promise<PreparedMessage | IngestResult>;
+  commit: (batch: PreparedMessage[]) => Promise<IngestResult[]>;
   sourceOf: (messageId: number) => Buffer;
   outbox: OutboxRepo;
   changes: LocalChanges;
@@ -102,7 +104,8 @@ async function syncOneFolder(
         client,
         messages: deps.messages,
         tasks: deps.tasks,
-        ingest: deps.ingest,
+        prepare: deps.prepare,
+        commit: deps.commit,
         flagsOf: (ids) => deps.messages.flagsOf(ids),
         onProgress: (done, total) => progress('messages', folder.id, done, total),
         signal,

@@ -30,7 +30,7 @@ export function networkError(error: unknown, host: string, port: number): Engine
   if (error instanceof EngineError) return error;
   const code = String((error as { code?: unknown } | null)?.code ?? '');
   if (DNS_CODES.has(code)) return stepError('DNS_FAILED', `The server name ${host} could not be found (DNS).`, code);
-  const reason = CONNECT_CODES[code];
+  const reason = Object.hasOwn(CONNECT_CODES, code) ? CONNECT_CODES[code] : undefined;
   if (reason) return stepError('CONNECT_FAILED', `${host} port ${port} ${reason}.`, code);
   return tlsProblem(error, host);
 }

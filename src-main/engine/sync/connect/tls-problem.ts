@@ -35,7 +35,7 @@ const HANDSHAKE_CODE = /^(ERR_SSL_|ERR_TLS_|EPROTO$)/;
 export function tlsProblem(error: unknown, host: string): EngineError | null {
   const e = error as { code?: unknown; reason?: unknown; message?: unknown } | null;
   const code = typeof e?.code === 'string' ? e.code : '';
-  const describe = CERTIFICATE_PROBLEMS[code];
+  const describe = Object.hasOwn(CERTIFICATE_PROBLEMS, code) ? CERTIFICATE_PROBLEMS[code] : undefined;
   if (describe) return new EngineError('TLS_ERROR', describe(host), { detail: code });
   if (HANDSHAKE_CODE.test(code) || /certificate|handshake|ssl routines/i.test(String(e?.message ?? ''))) {
     return new EngineError('TLS_ERROR', `The secure (TLS) connection to ${host} failed: ${String(e?.message ?? code)}.`, {

@@ -1,6 +1,6 @@
 import type { ImapFlow } from 'imapflow';
 import type { MessageFlags } from '../../../../src-shared/contract/index.js';
-import type { IngestResult, IngestTarget } from '../../mail/ingest.js';
+import type { IngestResult, IngestTarget, PreparedMessage } from '../../mail/ingest.js';
 import type { MessagesRepo } from '../../store/messages-repo.js';
 import type { FolderSyncState, TasksRepo } from '../../store/tasks-repo.js';
 import { flagsFromImap } from './flags.js';
@@ -11,7 +11,8 @@ export interface FolderSyncDeps {
   client: ImapFlow;
   messages: MessagesRepo;
   tasks: TasksRepo;
-  ingest: (raw: Buffer, target: IngestTarget) => Promise<IngestResult>;
+  prepare: (raw: Buffer, target: IngestTarget) => Promise<PreparedMessage | IngestResult>;
+  commit: (batch: PreparedMessage[]) => Promise<IngestResult[]>;
   flagsOf: (ids: number[]) => Map<number, MessageFlags>;
   onProgress: (done: number, total: number) => void;
   signal?: AbortSignal | undefined;
@@ -23,7 +24,8 @@ export interface FolderResult {
   removed: number;
 }
 
-const BATCH = 100;
+const BATCH = 200;
+const COMMIT_BYTES = 8 * 1024 * 1024;
 
 /**
  * One folder in step with the server. The checkpoint is the store itself: every message commits on its own, and
@@ -68,17 +70,33 @@ export async function syncFolder(deps: FolderSyncDeps, folder: ServerFolder, out
     for (let i = 0; i < fresh.length; i += BATCH) {
       deps.signal?.throwIfAborted();
       const batch = fresh.slice(i, i + BATCH);
-      for await (const msg of client.fetch(batch.join(','), { uid: true, flags: true, source: true }, { uid: true })) {
-        if (!msg.source) continue;
-        const r = await deps.ingest(msg.source, {
-          folderId: folder.id,
-          accountId: deps.accountId,
-          direction: outgoing ? 'out' : 'in',
-          flags: flagsFromImap(msg.flags),
-          remote: { uid: msg.uid, uidValidity },
-        });
-        if (!r.duplicate) result.added++;
-        deps.onProgress(++done, fresh.length);
+      const ready: PreparedMessage[] = [];
+      let readyBytes = 0;
+      const flush = async () => {
+        result.added += (await deps.commit(ready.splice(0))).length;
+        readyBytes = 0;
+      };
+      try {
+        for await (const msg of client.fetch(batch.join(','), { uid: true, flags: true, source: true }, { uid: true })) {
+          if (!msg.source) continue;
+          const p = await deps.prepare(msg.source, {
+            folderId: folder.id,
+            accountId: deps.accountId,
+            direction: outgoing ? 'out' : 'in',
+            flags: flagsFromImap(msg.flags),
+            remote: { uid: msg.uid, uidValidity },
+          });
+          if ('row' in p) {
+            ready.push(p);
+            readyBytes += msg.source.length;
+            // A bounded batch: one commit (one fsync) per batch, and little lost work if the connection drops.
+            if (readyBytes > COMMIT_BYTES) await flush();
+          }
+          deps.onProgress(++done, fresh.length);
+        }
+      } finally {
+        // What arrived before a cut is kept: the next pass fetches only what is missing.
+        if (ready.length) await flush();
       }
     }
 
