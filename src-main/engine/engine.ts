@@ -20,6 +20,7 @@ import { accountsService } from './services/accounts-service.js';
 import { commitPrepared, ingestMessage, prepareMessage } from './mail/ingest.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
+import { FolderChanges } from './sync/folder-changes.js';
 import { SyncSupervisor } from './sync/supervisor.js';
 import { AccountsRepo } from './store/accounts-repo.js';
 import { TasksRepo } from './store/tasks-repo.js';
@@ -119,6 +120,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     tasks,
     outbox,
     changes,
+    folderChanges: new FolderChanges(store.sqlite, folders, tasks),
     sync,
   };
   const handlers: Handlers = {

@@ -27,12 +27,16 @@ export const AccountNode = z.object({
 });
 export type AccountNode = z.infer<typeof AccountNode>;
 
+const folderName = z.string().trim().min(1).max(255).refine((s) => !s.includes('/'), { message: 'A folder name cannot contain "/"' });
+
 export const foldersCommands = {
   'folders.tree': command(z.object({}), z.object({ accounts: z.array(AccountNode), folders: z.array(FolderNode) })),
-  'folders.create': command(
-    z.object({ parentId: Id.nullable(), name: z.string().trim().min(1).max(255).refine((s) => !s.includes('/'), {
-      message: 'A folder name cannot contain "/"',
-    }) }),
-    FolderNode,
-  ),
+  /** Under `parentId`, or at the top of `accountId` (Local Folders when both are null). */
+  'folders.create': command(z.object({ parentId: Id.nullable(), accountId: Id.nullable().default(null), name: folderName }), FolderNode),
+  /** User folders only; on an account, the server's mailbox is renamed too. */
+  'folders.rename': command(z.object({ id: Id, name: folderName }), FolderNode),
+  /** Under another folder of the same account (or of Local Folders), or to the top (parentId null). */
+  'folders.move': command(z.object({ id: Id, parentId: Id.nullable() }), FolderNode),
+  /** An empty user folder (and its empty subfolders), here and on the server. */
+  'folders.delete': command(z.object({ id: Id }), z.object({ deleted: z.number().int() })),
 };

@@ -6,6 +6,7 @@ import type { DataLayout } from '../data-dir.js';
 import type { EventBus } from '../events.js';
 import type { Shell } from '../shell.js';
 import type { LocalChanges } from '../sync/local-changes.js';
+import type { FolderChanges } from '../sync/folder-changes.js';
 import type { SyncSupervisor } from '../sync/supervisor.js';
 import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { AgentsRepo } from '../store/agents-repo.js';
@@ -43,5 +44,6 @@ export interface ServiceDeps {
   tasks: TasksRepo;
   outbox: OutboxRepo;
   changes: LocalChanges;
+  folderChanges: FolderChanges;
   sync: SyncSupervisor;
 }

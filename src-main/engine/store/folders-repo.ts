@@ -132,11 +132,47 @@ export class FoldersRepo {
     return [top, ...names].join('/');
   }
 
-  create(parentId: number | null, name: string, accountId: number | null): number {
-    const dup = cached(this.sqlite, 'SELECT 1 FROM folders WHERE coalesce(account_id, 0) = coalesce(?, 0) AND coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?')
-      .get(accountId, parentId, name);
-    if (dup) throw new EngineError('CONFLICT', `A folder named "${name}" already exists there; choose another name.`);
-    const info = cached(this.sqlite, "INSERT INTO folders (parent_id, account_id, kind, name) VALUES (?, ?, 'user', ?)").run(parentId, accountId, name);
+  create(parentId: number | null, name: string, accountId: number | null, remote: { name: string; delimiter: string } | null = null): number {
+    this.assertFreeName(parentId, name, accountId);
+    const info = cached(this.sqlite, "INSERT INTO folders (parent_id, account_id, kind, name, remote_name, delimiter) VALUES (?, ?, 'user', ?, ?, ?)")
+      .run(parentId, accountId, name, remote?.name ?? null, remote?.delimiter ?? null);
     return Number(info.lastInsertRowid);
+  }
+
+  assertFreeName(parentId: number | null, name: string, accountId: number | null, except?: number): void {
+    const dup = cached(this.sqlite, 'SELECT id FROM folders WHERE coalesce(account_id, 0) = coalesce(?, 0) AND coalesce(parent_id, 0) = coalesce(?, 0) AND name = ?')
+      .get(accountId, parentId, name) as { id: number } | undefined;
+    if (dup && dup.id !== except) throw new EngineError('CONFLICT', `A folder named "${name}" already exists there; choose another name.`);
+  }
+
+  /** Renames and re-parents a folder row; on an account, its and its descendants' server paths follow. */
+  relocate(id: number, parentId: number | null, name: string, remote: { from: string; to: string; delimiter: string } | null): void {
+    this.sqlite.transaction(() => {
+      cached(this.sqlite, 'UPDATE folders SET parent_id = ?, name = ? WHERE id = ?').run(parentId, name, id);
+      if (!remote) return;
+      const row = this.get(id);
+      cached(this.sqlite, `UPDATE folders SET remote_name = ? || substr(remote_name, ?) WHERE account_id = ? AND (remote_name = ? OR substr(remote_name, 1, ?) = ?)`)
+        .run(remote.to, remote.from.length + 1, row.account_id, remote.from, remote.from.length + remote.delimiter.length, remote.from + remote.delimiter);
+    })();
+  }
+
+  /** This folder and everything below it, deepest first. */
+  subtree(id: number): FolderRow[] {
+    const out: FolderRow[] = [];
+    const visit = (folderId: number) => {
+      for (const child of cached(this.sqlite, 'SELECT id, parent_id, account_id, kind, name FROM folders WHERE parent_id = ?').all(folderId) as FolderRow[]) visit(child.id);
+      out.push(this.get(folderId));
+    };
+    visit(id);
+    return out;
+  }
+
+  delimiterOf(id: number): string {
+    return (cached(this.sqlite, 'SELECT delimiter FROM folders WHERE id = ?').get(id) as { delimiter: string | null } | undefined)?.delimiter ?? '/';
+  }
+
+  deleteRows(ids: number[]): void {
+    const del = cached(this.sqlite, 'DELETE FROM folders WHERE id = ?');
+    this.sqlite.transaction(() => ids.forEach((id) => del.run(id)))();
   }
 }

@@ -5,7 +5,10 @@ export type TaskPayload =
   | { kind: 'imap.flags'; folderId: number; uids: number[]; add: string[]; remove: string[] }
   | { kind: 'imap.move'; fromFolderId: number; toFolderId: number; uids: number[]; messageIds: number[] }
   | { kind: 'imap.expunge'; folderId: number; uids: number[] }
-  | { kind: 'imap.append'; folderId: number; messageId: number; flags: string[] };
+  | { kind: 'imap.append'; folderId: number; messageId: number; flags: string[] }
+  | { kind: 'imap.mailbox.create'; path: string }
+  | { kind: 'imap.mailbox.rename'; from: string; to: string }
+  | { kind: 'imap.mailbox.delete'; path: string };
 
 export interface TaskRow {
   id: number;

@@ -92,6 +92,18 @@ async function applyOne(deps: ApplyDeps, task: TaskRow): Promise<void> {
       }
       return;
     }
+    case 'imap.mailbox.create':
+      await deps.client.mailboxCreate(p.path);
+      return;
+    case 'imap.mailbox.rename':
+      await deps.client.mailboxRename(p.from, p.to);
+      return;
+    case 'imap.mailbox.delete':
+      await deps.client.mailboxDelete(p.path).catch((error: { responseText?: string }) => {
+        // Already gone (another client, or removed with its parent): the goal is reached.
+        if (!/nonexistent|not exist|no such/i.test(error.responseText ?? '')) throw error;
+      });
+      return;
     default:
       missingCase(p);
   }
