@@ -26,6 +26,7 @@ Usage: facteur COMMAND [options]
       [--in-security tls|starttls|none] --out-host H [--out-port P] [--out-security tls|starttls|none]
       [--user U] --password-env VAR [--ca-file F] [--agents A,B | --public] [--json]
                                  add a mail account (the password is read from the variable VAR)
+  account discover EMAIL [--json]   suggest server settings for an address (verified by connecting)
   account list|test ID|remove ID [--json]
   sync --once [--account ID] [--json]
                                  bring accounts in step with their servers, once

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AccountSettings } from '../domain/account-settings.js';
+import { AccountSettings, OAuthProvider, ServerSettings } from '../domain/account-settings.js';
 import { Id } from './common.js';
 import { command, event } from './define.js';
 import { ErrorCode } from './errors.js';
@@ -41,10 +41,26 @@ export const SyncSummary = z.object({
 });
 export type SyncSummary = z.infer<typeof SyncSummary>;
 
+export const DiscoveredSettings = z.object({
+  source: z.enum(['preset', 'autoconfig', 'well-known', 'srv', 'guess']),
+  provider: z.string().nullable(),
+  settings: z.object({
+    incoming: AccountSettings.shape.incoming,
+    outgoing: ServerSettings,
+    auth: z.enum(['password', 'oauth2']),
+    oauthProvider: OAuthProvider.nullable(),
+  }),
+  /** Both servers answered a TCP + TLS handshake just now (no login was tried). */
+  verified: z.boolean(),
+});
+export type DiscoveredSettings = z.infer<typeof DiscoveredSettings>;
+
 /** Written only: the password goes in, is sealed by the engine, and never comes back out. */
 const password = z.string().min(1).max(1024);
 
 export const accountsCommands = {
+  /** Server settings for an address: provider presets, then autoconfig, SRV records and common names, verified. */
+  'accounts.discover': command(z.object({ email: z.email() }), z.object({ candidates: z.array(DiscoveredSettings) })),
   'accounts.list': command(z.object({}), z.object({ items: z.array(AccountInfo) })),
   'accounts.add': command(
     z.object({

@@ -52,6 +52,13 @@ describe('facteur account and sync', () => {
     expect(again.accounts[0]!.folders.every((f) => f.added === 0)).toBe(true);
   });
 
+  it('suggests settings for a known provider from its preset, without touching the network', () => {
+    const r = facteur(tempDir(), ['account', 'discover', 'marie.dupont@gmail.com', '--json']);
+    expect(r.code).toBe(0);
+    const [first] = JSON.parse(r.stdout) as Array<{ source: string; settings: { incoming: Record<string, unknown>; auth: string } }>;
+    expect(first).toMatchObject({ source: 'preset', settings: { incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls', username: 'marie.dupont@gmail.com' }, auth: 'oauth2' } });
+  });
+
   it('refuses a password on the command line and plain text to a remote host, saying what to do', () => {
     const data = tempDir();
     const noVar = facteur(data, ['account', 'add', '--email', 'x@y.test', '--incoming', 'imap', '--in-host', 'imap.y.test', '--out-host', 'smtp.y.test', '--password-env', 'NOPE_NOT_SET']);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startNxdomainServer } from '../helpers/dns-server.js';
 import { testConnection } from '../../src-main/engine/sync/connect/connection-test.js';
 import { AccountSettings, type Security } from '../../src-shared/domain/account-settings.js';
 import { makeCertificate } from '../helpers/certificates.js';
@@ -76,15 +77,27 @@ describe('testing an IMAP account', () => {
     }
   });
 
+  it('says TLS_ERROR when TLS is chosen for a port that expects STARTTLS', async () => {
+    const result = await testConnection('incoming', account({ host: 'localhost', port: dovecot.imapPort, security: 'tls' }), { password: PASSWORD });
+    expect(result).toMatchObject({ ok: false, code: 'TLS_ERROR', detail: 'ERR_SSL_WRONG_VERSION_NUMBER' });
+    if (!result.ok) expect(result.message).toMatch(/may expect STARTTLS/);
+  });
+
   it('says CONNECT_FAILED when nothing listens on the port', async () => {
     const result = await testConnection('incoming', account({ host: '127.0.0.1', port: await freePort(), security: 'tls' }), { password: PASSWORD });
     expect(result).toMatchObject({ ok: false, code: 'CONNECT_FAILED', detail: 'ECONNREFUSED' });
   });
 
   it('says DNS_FAILED when the server name does not exist', async () => {
-    const result = await testConnection('incoming', account({ host: 'imap.nowhere.invalid', port: 993, security: 'tls' }), { password: PASSWORD });
-    expect(result).toMatchObject({ ok: false, code: 'DNS_FAILED' });
-    if (!result.ok) expect(result.message).toContain('imap.nowhere.invalid');
+    // A real resolver asking a DNS server on 127.0.0.1 that knows no names: no query leaves this machine.
+    const dns = await startNxdomainServer();
+    try {
+      const result = await testConnection('incoming', account({ host: 'imap.nowhere.invalid', port: 993, security: 'tls' }), { password: PASSWORD }, { lookup: dns.lookup });
+      expect(result).toMatchObject({ ok: false, code: 'DNS_FAILED' });
+      if (!result.ok) expect(result.message).toContain('imap.nowhere.invalid');
+    } finally {
+      await dns.stop();
+    }
   });
 
   it('refuses plain text to another computer before any byte is sent', async () => {
@@ -181,6 +194,55 @@ describe('testing an SMTP account', () => {
       expect(result).toMatchObject({ ok: true, secure: true });
     } finally {
       await secure.stop();
+    }
+  });
+});
+
+describe('signing in with an OAuth access token (Google, Microsoft)', () => {
+  const TOKEN = 'ya29.a0-test-access-token-1234567890';
+
+  it('uses XOAUTH2 for SMTP, and says AUTH_FAILED for a refused token without repeating it', async () => {
+    const receiver = await startSmtpReceiver(undefined, {
+      key,
+      cert,
+      authMethods: ['XOAUTH2'],
+      // A refused token gets Google's answer: a 334 challenge carrying a JSON error, then 535 (RFC 7628 §3.2.2).
+      onAuth: (auth, _session, done) => (auth.accessToken === TOKEN ? done(null, { user: auth.username }) : done(null, { data: { status: '401', schemes: 'bearer' } })),
+    });
+    try {
+      const settings = smtpAccount({ host: 'localhost', port: receiver.port, security: 'starttls' });
+      expect(await testConnection('outgoing', settings, { accessToken: TOKEN })).toMatchObject({ ok: true, secure: true });
+      const refused = await testConnection('outgoing', settings, { accessToken: `${TOKEN}-expired` });
+      expect(refused).toMatchObject({ ok: false, code: 'AUTH_FAILED' });
+      if (!refused.ok) expect(refused.message).toMatch(/access token/);
+      expect(JSON.stringify(refused)).not.toContain(TOKEN);
+    } finally {
+      await receiver.stop();
+    }
+  });
+
+  it('uses AUTH XOAUTH2 for POP3 (RFC 5034), and tells a refusal sent as a challenge from a success', async () => {
+    let challenged = false;
+    const fake = await startScriptedServer('+OK fake POP3 ready', (line) => {
+      const [command, argument] = line.split(' ');
+      if (challenged) return (challenged = false), ['-ERR [AUTH] Invalid credentials'];
+      if (command === 'CAPA') return ['+OK', 'UIDL', 'SASL XOAUTH2', '.'];
+      if (command === 'AUTH' && argument === 'XOAUTH2') return ['+ '];
+      if (/^[A-Za-z0-9+/=]{20,}$/.test(line)) {
+        if (Buffer.from(line, 'base64').toString().includes(`Bearer ${TOKEN}\u0001`)) return ['+OK signed in'];
+        challenged = true;
+        return [`+ ${Buffer.from('{"status":"401","schemes":"bearer"}').toString('base64')}`];
+      }
+      return ['+OK'];
+    });
+    try {
+      const settings = account({ protocol: 'pop3', host: '127.0.0.1', port: fake.port, security: 'none' });
+      expect(await testConnection('incoming', settings, { accessToken: TOKEN })).toMatchObject({ ok: true, secure: false });
+      const refused = await testConnection('incoming', settings, { accessToken: 'wrong-token-0987654321' });
+      expect(refused).toMatchObject({ ok: false, code: 'AUTH_FAILED' });
+      expect(JSON.stringify(refused)).not.toMatch(/wrong-token|d3JvbmctdG9rZW4/);
+    } finally {
+      await fake.stop();
     }
   });
 });

@@ -18,8 +18,10 @@ export async function accountCommand(ctx: CliContext): Promise<number> {
       return test(ctx, rest[0]);
     case 'remove':
       return remove(ctx, rest[0]);
+    case 'discover':
+      return discover(ctx, rest[0]);
     default:
-      throw new UsageError('account takes add, list, test ID or remove ID.');
+      throw new UsageError('account takes add, list, discover EMAIL, test ID or remove ID.');
   }
 }
 
@@ -107,6 +109,26 @@ async function remove(ctx: CliContext, idText: string | undefined): Promise<numb
     if (ctx.options.json) printJson(result);
     else printLine(result.removed ? `Removed account ${id} and its synced mail.` : `No account ${id}.`);
     return result.removed ? 0 : 1;
+  } finally {
+    await engine.close();
+  }
+}
+
+async function discover(ctx: CliContext, email: string | undefined): Promise<number> {
+  if (!email) throw new UsageError('account discover needs an e-mail address.');
+  const { engine, client } = await ctx.open();
+  try {
+    const { candidates } = await client.api.accounts.discover({ email });
+    if (ctx.options.json) printJson(candidates);
+    else if (candidates.length === 0) printLine(`No settings found for ${email}; enter the servers by hand with "facteur account add".`);
+    else {
+      for (const c of candidates) {
+        const i = c.settings.incoming;
+        const o = c.settings.outgoing;
+        printLine(`${c.provider ?? c.source}${c.verified ? '' : ' (not verified)'}: ${i.protocol} ${i.host}:${i.port} ${i.security}, smtp ${o.host}:${o.port} ${o.security}, user ${i.username}${c.settings.auth === 'oauth2' ? ', OAuth2 sign-in' : ''}`);
+      }
+    }
+    return candidates.length > 0 ? 0 : 1;
   } finally {
     await engine.close();
   }

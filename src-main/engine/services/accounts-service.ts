@@ -1,6 +1,7 @@
 import { insecureSettingsProblem } from '../../../src-shared/domain/account-settings.js';
-import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contract/index.js';
+import type { SyncSummary } from '../../../src-shared/contract/index.js';
 import { EngineError, forbidden } from '../errors.js';
+import { discoverSettings } from '../sync/discovery/discover.js';
 import type { DomainHandlers, ServiceDeps } from './handler.js';
 
 export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> & DomainHandlers<'sync'> {
@@ -29,10 +30,11 @@ export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> &
       return accounts.get(id);
     },
 
+    'accounts.discover': async (input) => ({ candidates: await discoverSettings(input.email) }),
+
     'accounts.test': async (input, ctx) => {
       const account = visible(ctx.agentId, input.id);
-      const [incoming, outgoing] = await Promise.all([deps.sync.testIncoming(account.id), deps.sync.testOutgoing(account.id)]);
-      return { incoming: incoming satisfies ConnectionOutcome, outgoing: outgoing satisfies ConnectionOutcome };
+      return deps.sync.test(account.id);
     },
 
     'accounts.remove': async (input, ctx) => {

@@ -1,10 +1,11 @@
 import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
-import { syncImapAccount, connectImap, type SyncDeps } from './account-sync.js';
+import { syncImapAccount, type SyncDeps } from './account-sync.js';
+import { testConnection } from './connect/connection-test.js';
+import { passwordOf } from './credentials.js';
 import { syncPop3Account } from './pop3/pop3-sync.js';
 import { AccountWorker } from './account-worker.js';
 import { fileSent, sendOutbox, type OutboxResult } from './smtp/outbox.js';
-import { testSmtp } from './smtp/transport.js';
 
 /**
  * Owns every account's sync: one pass at a time per account (a pass asked for while another runs waits for it),
@@ -92,21 +93,23 @@ export class SyncSupervisor {
     await this.running.get(accountId)?.catch(() => undefined);
   }
 
-  async testIncoming(accountId: number): Promise<ConnectionOutcome> {
+  /** "Test connection": each side step by step, so the answer names what failed (DNS, TCP, TLS, login…). */
+  async test(accountId: number): Promise<{ incoming: ConnectionOutcome; outgoing: ConnectionOutcome }> {
+    const account = this.deps.accounts.get(accountId);
+    let password: string;
     try {
-      const client = await connectImap(this.deps, accountId);
-      const capabilities = [...client.capabilities.keys()];
-      const secure = client.secureConnection;
-      await client.logout();
-      return { ok: true, capabilities, secure };
+      password = await passwordOf(this.deps.accounts, this.deps.secrets, accountId);
     } catch (error) {
       const e = error as EngineError;
-      return { ok: false, code: e.code ?? 'PROTOCOL_ERROR', message: e.message };
+      const outcome: ConnectionOutcome = { ok: false, code: e.code, message: e.message };
+      return { incoming: outcome, outgoing: outcome };
     }
-  }
-
-  testOutgoing(accountId: number): Promise<ConnectionOutcome> {
-    return testSmtp(this.deps, accountId);
+    const [incoming, outgoing] = await Promise.all([
+      testConnection('incoming', account.settings, { password }),
+      testConnection('outgoing', account.settings, { password }),
+    ]);
+    const outcome = (r: typeof incoming): ConnectionOutcome => (r.ok ? r : { ok: false, code: r.code, message: r.message });
+    return { incoming: outcome(incoming), outgoing: outcome(outgoing) };
   }
 
   async stop(): Promise<void> {

@@ -2,7 +2,7 @@ import type { AccountSettings } from '../../../../src-shared/domain/account-sett
 import type { Secret } from './client-options.js';
 import { redact, secretForms, toFailure, type ConnectionFailure, type ConnectionResult } from './failure.js';
 import { checkImapLogin, checkPop3Login, checkSmtpLogin, type LoginCheck } from './login-checks.js';
-import { probeServer } from './probe.js';
+import { probeServer, type ProbeOptions } from './probe.js';
 
 export type { ConnectionResult } from './failure.js';
 
@@ -15,12 +15,12 @@ const loginChecks: Record<'imap' | 'pop3' | 'smtp', LoginCheck> = { imap: checkI
  * certificate would be refused. Messages are English for logs; the code is what the UI translates. No message,
  * detail or log line carries the password or token.
  */
-export async function testConnection(kind: 'incoming' | 'outgoing', settings: AccountSettings, secret: Secret): Promise<ConnectionResult> {
+export async function testConnection(kind: 'incoming' | 'outgoing', settings: AccountSettings, secret: Secret, options: Pick<ProbeOptions, 'lookup'> = {}): Promise<ConnectionResult> {
   const server = kind === 'incoming' ? settings.incoming : settings.outgoing;
   const protocol = kind === 'incoming' ? settings.incoming.protocol : 'smtp';
   const forms = secretForms(server.username, 'password' in secret ? secret.password : secret.accessToken);
   try {
-    const reached = await probeServer({ protocol, host: server.host, port: server.port, security: server.security }, { caCertPem: settings.caCertPem });
+    const reached = await probeServer({ protocol, host: server.host, port: server.port, security: server.security }, { caCertPem: settings.caCertPem, ...options });
     if (!reached.ok) return scrubbed(reached, forms);
     const capabilities = await loginChecks[protocol](server, secret, settings.caCertPem, reached.capabilities);
     return { ok: true, capabilities, secure: reached.secure };
