@@ -21,6 +21,7 @@ import { commitPrepared, ingestMessage, prepareMessage } from './mail/ingest.js'
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
 import { FolderChanges } from './sync/folder-changes.js';
+import { CredentialStore, type OAuthProviders } from './sync/credentials.js';
 import { SyncSupervisor } from './sync/supervisor.js';
 import { AccountsRepo } from './store/accounts-repo.js';
 import { TasksRepo } from './store/tasks-repo.js';
@@ -44,6 +45,8 @@ export interface EngineOptions {
   nativeBinding?: string | undefined;
   /** Keep accounts in step in the background (IDLE, refresh intervals); off for one-shot CLI commands. */
   background?: boolean;
+  /** OAuth2 providers other than resources/oauth-providers.json's (a company's own, or a test server). */
+  oauthProviders?: OAuthProviders;
 }
 
 export interface Engine {
@@ -87,7 +90,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const row = messages.get(id);
     return reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
   };
+  const credentials = new CredentialStore(accounts, options.shell, options.oauthProviders);
   const sync = new SyncSupervisor({
+    credentials,
     accounts,
     folders,
     messages,
@@ -121,6 +126,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     outbox,
     changes,
     folderChanges: new FolderChanges(store.sqlite, folders, tasks),
+    credentials,
     sync,
   };
   const handlers: Handlers = {

@@ -6,6 +6,8 @@ export interface Shell {
   readonly secrets: SecretBox;
   notify(title: string, body: string): void;
   openPath(path: string): Promise<void>;
+  /** Opens a web page in the user's browser (OAuth sign-in); http(s) only. */
+  openExternal(url: string): Promise<void>;
 }
 
 /** Encrypts secrets (passwords, OAuth tokens) for storage; the clear text never reaches the database or a log. */

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { openUrlInBrowser } from '../../hosts/node/open-url.js';
 import { findAppFile } from '../../engine/app-files.js';
 import { startWebHost } from '../../hosts/web/server.js';
 import { intOption, type CliContext } from '../context.js';
@@ -11,7 +11,7 @@ export async function serveCommand(ctx: CliContext, openBrowser = ctx.options.op
   printLine(`Facteur is running at ${host.url}`);
   printLine(`Data folder: ${engine.layout.root}`);
   printLine('Press Ctrl+C to stop.');
-  if (openBrowser) openInBrowser(host.url);
+  if (openBrowser) openUrlInBrowser(host.url);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);
@@ -20,14 +20,4 @@ export async function serveCommand(ctx: CliContext, openBrowser = ctx.options.op
   await host.close();
   await engine.close();
   return 0;
-}
-
-/** Best effort: a machine with no desktop still has the printed address. */
-function openInBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'win32' ? ['cmd', ['/c', 'start', '', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) return;
-  const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-  child.on('error', () => undefined);
-  child.unref();
 }

@@ -19,10 +19,17 @@ export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> &
       if (problem) throw new EngineError('INVALID_INPUT', problem);
       const agentIds = input.agentIds ?? [ctx.agentId];
       for (const id of agentIds) deps.agents.get(id);
-      // Sealed before the row exists, so a secrets failure (no keyring) leaves no half-made account behind.
-      const sealed = input.password !== undefined ? await deps.shell.secrets.encrypt(input.password) : null;
+      // Sealed before the row exists, so a secrets failure (no keyring) or a refused sign-in leaves no half-made
+      // account behind. OAuth2 accounts sign in here, in the system browser; the tokens never leave the engine.
+      let sealed: { kind: 'password' | 'oauth'; bytes: Buffer } | null = null;
+      if (input.settings.auth === 'oauth2') {
+        if (!input.settings.oauthProvider) throw new EngineError('INVALID_INPUT', 'OAuth2 sign-in needs a provider (Google or Microsoft).');
+        sealed = { kind: 'oauth', bytes: await deps.credentials.signIn(input.settings.oauthProvider, input.email) };
+      } else if (input.password !== undefined) {
+        sealed = { kind: 'password', bytes: await deps.shell.secrets.encrypt(input.password) };
+      }
       const id = accounts.create({ name: input.name ?? input.email, email: input.email, settings: input.settings, agentIds });
-      if (sealed) accounts.setSecret(id, 'password', sealed);
+      if (sealed) accounts.setSecret(id, sealed.kind, sealed.bytes);
       // Mail can be written and queued before the first sync has listed the server's folders.
       deps.folders.ensureAccountFolder(id, 'outbox', 'Outbox');
       deps.sync.accountAdded(id);

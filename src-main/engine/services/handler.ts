@@ -7,6 +7,7 @@ import type { EventBus } from '../events.js';
 import type { Shell } from '../shell.js';
 import type { LocalChanges } from '../sync/local-changes.js';
 import type { FolderChanges } from '../sync/folder-changes.js';
+import type { CredentialStore } from '../sync/credentials.js';
 import type { SyncSupervisor } from '../sync/supervisor.js';
 import type { AccountsRepo } from '../store/accounts-repo.js';
 import type { AgentsRepo } from '../store/agents-repo.js';
@@ -45,5 +46,6 @@ export interface ServiceDeps {
   outbox: OutboxRepo;
   changes: LocalChanges;
   folderChanges: FolderChanges;
+  credentials: CredentialStore;
   sync: SyncSupervisor;
 }

@@ -12,7 +12,7 @@ import type { Pop3Repo } from '../store/pop3-repo.js';
 import type { TasksRepo } from '../store/tasks-repo.js';
 import type { LocalChanges } from './local-changes.js';
 import { connectError } from './connect-errors.js';
-import { passwordOf } from './credentials.js';
+import type { CredentialStore } from './credentials.js';
 import { applyTasks } from './imap/apply-tasks.js';
 import { createImapClient } from './imap/client.js';
 import { syncFolderList, type ServerFolder } from './imap/folders.js';
@@ -24,6 +24,7 @@ export interface SyncDeps {
   messages: MessagesRepo;
   tasks: TasksRepo;
   secrets: SecretBox;
+  credentials: CredentialStore;
   events: EventBus;
   sqlite: import('better-sqlite3').Database;
   ingest: (raw: Buffer, target: IngestTarget) => Promise<IngestResult>;
@@ -40,13 +41,16 @@ const ORDER: Record<string, number> = { inbox: 0, sent: 1, drafts: 2 };
 /** Opens an authenticated IMAP connection for the account, or throws a coded EngineError saying which step failed. */
 export async function connectImap(deps: SyncDeps, accountId: number): Promise<ImapFlow> {
   const account = deps.accounts.get(accountId);
-  const password = await passwordOf(deps.accounts, deps.secrets, accountId);
-  const client = createImapClient(account.settings, { user: account.settings.incoming.username, password });
+  const secret = await deps.credentials.secretFor(accountId);
+  const user = account.settings.incoming.username;
+  const client = createImapClient(account.settings, 'password' in secret ? { user, password: secret.password } : { user, accessToken: secret.accessToken });
   client.on('error', () => undefined); // surfaced through the failing command instead
   try {
     await client.connect();
   } catch (error) {
-    throw connectError(error, account.settings.incoming.host);
+    const coded = connectError(error, account.settings.incoming.host);
+    if (coded.code === 'AUTH_FAILED') deps.credentials.rejected(accountId);
+    throw coded;
   }
   return client;
 }

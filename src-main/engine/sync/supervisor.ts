@@ -2,7 +2,7 @@ import type { ConnectionOutcome, SyncSummary } from '../../../src-shared/contrac
 import { EngineError } from '../errors.js';
 import { syncImapAccount, type SyncDeps } from './account-sync.js';
 import { testConnection } from './connect/connection-test.js';
-import { passwordOf } from './credentials.js';
+import type { Secret } from './connect/client-options.js';
 import { syncPop3Account } from './pop3/pop3-sync.js';
 import { AccountWorker } from './account-worker.js';
 import { fileSent, sendOutbox, type OutboxResult } from './smtp/outbox.js';
@@ -87,6 +87,7 @@ export class SyncSupervisor {
   }
 
   async accountRemoved(accountId: number): Promise<void> {
+    this.deps.credentials.forget(accountId);
     await this.workers.get(accountId)?.stop();
     this.workers.delete(accountId);
     this.controllers.get(accountId)?.abort();
@@ -96,17 +97,17 @@ export class SyncSupervisor {
   /** "Test connection": each side step by step, so the answer names what failed (DNS, TCP, TLS, login…). */
   async test(accountId: number): Promise<{ incoming: ConnectionOutcome; outgoing: ConnectionOutcome }> {
     const account = this.deps.accounts.get(accountId);
-    let password: string;
+    let secret: Secret;
     try {
-      password = await passwordOf(this.deps.accounts, this.deps.secrets, accountId);
+      secret = await this.deps.credentials.secretFor(accountId);
     } catch (error) {
       const e = error as EngineError;
       const outcome: ConnectionOutcome = { ok: false, code: e.code, message: e.message };
       return { incoming: outcome, outgoing: outcome };
     }
     const [incoming, outgoing] = await Promise.all([
-      testConnection('incoming', account.settings, { password }),
-      testConnection('outgoing', account.settings, { password }),
+      testConnection('incoming', account.settings, secret),
+      testConnection('outgoing', account.settings, secret),
     ]);
     const outcome = (r: typeof incoming): ConnectionOutcome => (r.ok ? r : { ok: false, code: r.code, message: r.message });
     return { incoming: outcome(incoming), outgoing: outcome(outgoing) };

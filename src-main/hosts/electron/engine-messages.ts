@@ -12,6 +12,7 @@ export const EngineToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('secrets.encrypt'), id: z.number().int(), plain: z.string() }),
   z.object({ type: z.literal('secrets.decrypt'), id: z.number().int(), sealed: z.instanceof(Uint8Array) }),
   z.object({ type: z.literal('openPath'), id: z.number().int(), path: z.string().min(1).max(4096) }),
+  z.object({ type: z.literal('openExternal'), id: z.number().int(), url: z.string().min(1).max(8192) }),
   z.object({ type: z.literal('notify'), title: z.string().max(200), body: z.string().max(1000) }),
 ]);
 export type EngineToMain = z.infer<typeof EngineToMain>;

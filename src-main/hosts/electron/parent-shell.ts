@@ -52,6 +52,9 @@ export function parentShell(parent: ParentPort): { shell: Shell; answer(reply: S
     async openPath(path) {
       await askValue({ type: 'openPath', path });
     },
+    async openExternal(url) {
+      await askValue({ type: 'openExternal', url });
+    },
   };
 
   return {

@@ -70,6 +70,8 @@ export async function answerShellRequest(request: ShellRequest): Promise<ShellRe
       }
       case 'openPath':
         return await openPath(request.path, reply);
+      case 'openExternal':
+        return await openExternal(request.url, reply);
     }
   } catch (error) {
     // safeStorage throws when the keyring changed under us (a new login keyring, a copied profile).
@@ -91,6 +93,19 @@ async function openPath(raw: string, reply: (ok: boolean, extra?: Partial<ShellR
   }
   const failure = await shell.openPath(path);
   return failure ? reply(false, { message: failure }) : reply(true);
+}
+
+/** The system browser for sign-in pages (RFC 8252 §8.12: never an embedded view); web addresses only. */
+async function openExternal(raw: string, reply: (ok: boolean, extra?: Partial<ShellReply>) => ShellReply): Promise<ShellReply> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return reply(false, { message: 'Facteur will not open this address: it is not a web address.' });
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return reply(false, { message: `Facteur opens only web addresses, not ${url.protocol} ones.` });
+  await shell.openExternal(url.toString());
+  return reply(true);
 }
 
 // A shown Notification that nothing references can be garbage-collected, and its click is then lost

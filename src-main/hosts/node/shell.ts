@@ -2,6 +2,7 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretBox, Shell } from '../../engine/shell.js';
+import { openUrlInBrowser } from './open-url.js';
 
 /**
  * The Shell for the Node hosts (CLI, web host). Secrets are sealed with AES-256-GCM under a key kept in a 0600
@@ -14,6 +15,12 @@ export function nodeShell(dataDir: string, log: (line: string) => void = (l) => 
     notify: (title, body) => log(`${title}: ${body}`),
     openPath: async () => {
       // A headless host has nothing to open files with; the web UI offers downloads instead.
+    },
+    openExternal: async (url) => {
+      const parsed = new URL(url);
+      if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') throw new Error('Only web addresses can be opened.');
+      log(`Open this address in your browser to continue: ${parsed.toString()}`);
+      openUrlInBrowser(parsed.toString());
     },
   };
 }

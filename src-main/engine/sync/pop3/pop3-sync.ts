@@ -5,7 +5,6 @@ import { EngineError } from '../../errors.js';
 import type { Pop3Repo, Pop3SeenRow } from '../../store/pop3-repo.js';
 import type { SyncDeps } from '../account-sync.js';
 import { openPop3, type Pop3Session } from '../connect/pop3-session.js';
-import { passwordOf } from '../credentials.js';
 
 const DAY_MS = 24 * 3600 * 1000;
 const NAMES: Record<string, string> = { inbox: 'Inbox', sent: 'Sent', drafts: 'Drafts', outbox: 'Outbox', junk: 'Junk', trash: 'Trash', templates: 'Templates' };
@@ -26,8 +25,7 @@ export async function syncPop3Account(deps: SyncDeps & { pop3: Pop3Repo }, accou
   let pop: Pop3Session | undefined;
   try {
     deps.events.emit('sync.progress', { accountId, folderId: null, phase: 'connecting', done: 0, total: 0, error: null });
-    const password = await passwordOf(deps.accounts, deps.secrets, accountId);
-    pop = await openPop3(account.settings.incoming, { password }, account.settings.caCertPem, 120_000);
+    pop = await openPop3(account.settings.incoming, await deps.credentials.secretFor(accountId), account.settings.caCertPem, 120_000);
     const listing = (await pop.UIDL()) as Array<[string, string]>;
     const onServer = new Map(listing.map(([num, uidl]) => [uidl, Number(num)]));
     let seen = deps.pop3.seen(accountId);

@@ -1,7 +1,7 @@
 import { EngineError } from '../../errors.js';
 import type { EventBus } from '../../events.js';
 import { withoutBcc } from '../../mail/outgoing.js';
-import type { SecretBox } from '../../shell.js';
+import type { CredentialStore } from '../credentials.js';
 import type { AccountsRepo } from '../../store/accounts-repo.js';
 import type { FoldersRepo } from '../../store/folders-repo.js';
 import type { MessagesRepo } from '../../store/messages-repo.js';
@@ -12,7 +12,7 @@ import { smtpTransport } from './transport.js';
 
 export interface OutboxDeps {
   accounts: AccountsRepo;
-  secrets: SecretBox;
+  credentials: CredentialStore;
   folders: FoldersRepo;
   messages: MessagesRepo;
   outbox: OutboxRepo;

@@ -1,17 +1,16 @@
 import nodemailer from 'nodemailer';
 import type { SyncDeps } from '../account-sync.js';
 import { smtpOptions, smtpTransportAuth } from '../connect/client-options.js';
-import { passwordOf } from '../credentials.js';
 
 /** A nodemailer SMTP transport for the account, under the connection rules of `connect/` (no silent downgrade). */
-export async function smtpTransport(deps: Pick<SyncDeps, 'accounts' | 'secrets'>, accountId: number, onServerReply?: (line: string) => void) {
+export async function smtpTransport(deps: Pick<SyncDeps, 'accounts' | 'credentials'>, accountId: number, onServerReply?: (line: string) => void) {
   const account = deps.accounts.get(accountId);
   const server = account.settings.outgoing;
   const options = smtpOptions(server, account.settings.caCertPem);
-  const password = await passwordOf(deps.accounts, deps.secrets, accountId);
+  const secret = await deps.credentials.secretFor(accountId);
   return nodemailer.createTransport({
     ...options,
-    auth: smtpTransportAuth(server, { password }),
+    auth: smtpTransportAuth(server, secret),
     // Only the server's replies are watched (to know when DATA began); nothing is written anywhere.
     ...(onServerReply ? { transactionLog: true, logger: serverReplyLogger(onServerReply) } : {}),
   });
