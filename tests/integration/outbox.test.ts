@@ -121,4 +121,39 @@ describe('the SMTP outbox', () => {
     expect((await accountFolder(t.api, account.id, 'Outbox')).total).toBe(0);
     await t.engine.close();
   });
+
+  it('settles an interrupted send by itself when the server filed the message in Sent', async () => {
+    smtp = await startSmtpReceiver({ user: 'dave', pass: 's3cret-pass' }, dovecotTls(dovecot));
+    const data = tempDir();
+    let t = await openTestEngine(data);
+    const account = await addImapAccount(t.api, dovecot, 'dave', smtp.port);
+    await t.api.sync.run({ accountId: account.id });
+    const { messageId } = await t.api.outbox.queue({ accountId: account.id, raw: outgoing('dave', 1).toString('base64') });
+    await t.engine.close();
+
+    smtp.faults.push({ kind: 'hang' });
+    const child = spawn(process.execPath, [CLI, 'outbox', 'send', '--data', data], { stdio: 'ignore' });
+    try {
+      await smtp.nextData();
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await new Promise((r) => child.once('exit', r));
+    // Like Gmail or Microsoft 365: the server put the message it accepted into Sent.
+    t = await openTestEngine(data);
+    const stored = await t.api.messages.source({ id: messageId });
+    await t.engine.close();
+    const other = await otherClient(dovecot, 'dave');
+    await other.append('Sent', Buffer.from(stored.raw, 'base64'), ['\\Seen']);
+    await other.logout();
+
+    t = await openTestEngine(data);
+    expect((await t.api.outbox.list({})).items[0]).toMatchObject({ state: 'unknown' });
+    await t.api.sync.run({ accountId: account.id });
+    expect((await t.api.outbox.list({})).items[0]).toMatchObject({ messageId, state: 'sent' });
+    expect((await accountFolder(t.api, account.id, 'Outbox')).total).toBe(0);
+    expect((await accountFolder(t.api, account.id, 'Sent')).total).toBe(1);
+    expect(smtp.received).toHaveLength(0);
+    await t.engine.close();
+  });
 });

@@ -17,6 +17,7 @@ import { applyTasks } from './imap/apply-tasks.js';
 import { createImapClient } from './imap/client.js';
 import { syncFolderList, type ServerFolder } from './imap/folders.js';
 import { syncFolder } from './imap/sync-folder.js';
+import { settleUnknownSends } from './imap/find-sent.js';
 
 export interface SyncDeps {
   accounts: AccountsRepo;
@@ -71,6 +72,14 @@ export async function syncImapAccount(deps: SyncDeps, accountId: number, signal?
     const applyDeps = { client, tasks: deps.tasks, messages: deps.messages, folders: deps.folders, sourceOf: deps.sourceOf, onConflict: (m: string) => progress('error', null, 0, 0, { code: 'CONFLICT', message: m }) };
     progress('tasks', null);
     summary.tasksApplied += await applyTasks(applyDeps, accountId);
+    // Interrupted sends the server did file in Sent: our copy joins Sent (no upload), and the Sent folder's sync
+    // below claims it by content hash instead of adding the server's copy beside it.
+    const sentFolder = deps.folders.accountFolderOfKind(accountId, 'sent');
+    const settled = sentFolder ? await settleUnknownSends(client, deps, accountId) : [];
+    if (settled.length && sentFolder) {
+      deps.messages.moveMany(settled, sentFolder.id, accountId);
+      deps.events.changed('outbox', settled);
+    }
     progress('folders', null);
     const folders = (await syncFolderList(deps.sqlite, deps.folders, client, accountId)).sort((a, b) => (ORDER[a.kind] ?? 9) - (ORDER[b.kind] ?? 9));
     deps.events.changed('folders', folders.map((f) => f.id));
