@@ -18,6 +18,7 @@ import { messagesService } from './services/messages-service.js';
 import { storeService } from './services/store-service.js';
 import { accountsService } from './services/accounts-service.js';
 import { commitPrepared, ingestMessage, prepareMessage } from './mail/ingest.js';
+import { ParsePool } from './mail/parse-pool.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
 import { FolderChanges } from './sync/folder-changes.js';
@@ -90,6 +91,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     const row = messages.get(id);
     return reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
   };
+  const pool = new ParsePool();
+  const ingestDeps = { sqlite: store.sqlite, blobs, messages, pool };
   const credentials = new CredentialStore(accounts, options.shell, options.oauthProviders);
   const sync = new SyncSupervisor({
     credentials,
@@ -100,9 +103,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     secrets: options.shell.secrets,
     events,
     sqlite: store.sqlite,
-    ingest: (raw, target) => ingestMessage({ sqlite: store.sqlite, blobs, messages }, raw, target),
-    prepare: (raw, target) => prepareMessage({ sqlite: store.sqlite, blobs, messages }, raw, target),
-    commit: (batch) => commitPrepared({ sqlite: store.sqlite, blobs, messages }, batch),
+    ingest: (raw, target) => ingestMessage(ingestDeps, raw, target),
+    prepare: (raw, target) => prepareMessage(ingestDeps, raw, target),
+    commit: (batch) => commitPrepared(ingestDeps, batch),
     sourceOf,
     outbox,
     changes,
@@ -173,6 +176,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sweep: (graceMs) => sweepBlobs(store.sqlite, blobs, graceMs),
     close: async () => {
       await sync.stop();
+      await pool.close();
       events.flush();
       store.close();
     },

@@ -66,8 +66,8 @@ export class BlobStore {
    * The same guarantee as `put`, with the file work on libuv's threads: the caller computes the name at once and
    * awaits `done` before committing a row that names it, while parsing the next message goes on meanwhile.
    */
-  putAsync(bytes: Uint8Array): { sha256: string; size: number; done: Promise<void> } {
-    const sha256 = sha256Hex(bytes);
+  putAsync(bytes: Uint8Array, knownSha256?: string): { sha256: string; size: number; done: Promise<void> } {
+    const sha256 = knownSha256 ?? sha256Hex(bytes);
     const inFlight = this.writing.get(sha256);
     if (inFlight) return { sha256, size: bytes.length, done: inFlight };
     const done = this.writeAsync(sha256, bytes).finally(() => this.writing.delete(sha256));

@@ -2,9 +2,8 @@ import type Database from 'better-sqlite3';
 import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
 import type { MessagesRepo, NewMessage } from '../store/messages-repo.js';
-import { scanMime } from './mime-scan.js';
-import { parseMessage } from './parse.js';
-import { buildSource } from './source.js';
+import { analyzeMessage } from './analyze.js';
+import type { ParsePool } from './parse-pool.js';
 
 /** SQLite reads and writes blobs under ~100 kB faster than the file system does (sqlite.org/intern-v-extern-blob.html). */
 const INLINE_SOURCE_MAX_BYTES = 128 * 1024;
@@ -29,6 +28,8 @@ export interface IngestDeps {
   sqlite: Database.Database;
   blobs: BlobStore;
   messages: MessagesRepo;
+  /** Worker threads for parsing; without it, parsing runs on the calling thread. */
+  pool?: ParsePool;
 }
 
 /**
@@ -70,19 +71,14 @@ export async function prepareMessage(deps: IngestDeps, raw: Buffer, target: Inge
     return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
   }
 
-  const scan = scanMime(raw);
-  const parsed = await parseMessage(raw);
-  const problems = [...scan.problems, ...(parsed.parseError ? [parsed.parseError] : [])];
+  const { parsed, problems, source, attachmentShas } = deps.pool ? await deps.pool.analyze(raw, sha256) : await analyzeMessage(raw, sha256);
 
   const writes: Promise<void>[] = [];
-  const attachmentBlobs = new Map<string, Buffer>();
-  const attachments = parsed.attachments.map((a) => {
-    const { sha256: blob, done } = deps.blobs.putAsync(a.content);
+  const attachments = parsed.attachments.map((a, i) => {
+    const { sha256: blob, done } = deps.blobs.putAsync(a.content, attachmentShas[i]);
     writes.push(done);
-    attachmentBlobs.set(blob, a.content);
     return { filename: a.filename, contentType: a.contentType, size: a.content.length, contentId: a.contentId, inline: a.inline, sha256: blob };
   });
-  const source = buildSource(raw, scan.leaves, attachmentBlobs, sha256);
   const inline = source.bytes.length <= INLINE_SOURCE_MAX_BYTES;
   let sourceBlob: string | null = null;
   if (!inline) {

@@ -173,9 +173,12 @@ export class MessagesRepo {
       .run(id, m.subject, people, m.text ?? '', m.attachments.map((a) => a.filename).join(' '));
   }
 
-  /** Prefers a row the server has not claimed yet, so a re-downloaded copy maps onto it instead of duplicating. */
+  /**
+   * Prefers a row the server has not claimed yet, so a re-downloaded copy maps onto it instead of duplicating.
+   * `+folder_id` keeps SQLite on the sha256 index: the folder index would scan the whole folder for every message.
+   */
   findInFolderBySha(folderId: number, sha256: string): { id: number; malformed: number; uid: number | null } | undefined {
-    return cached(this.sqlite, 'SELECT id, malformed, uid FROM messages WHERE folder_id = ? AND sha256 = ? ORDER BY uid IS NOT NULL, id LIMIT 1')
+    return cached(this.sqlite, 'SELECT id, malformed, uid FROM messages WHERE +folder_id = ? AND sha256 = ? ORDER BY uid IS NOT NULL, id LIMIT 1')
       .get(folderId, sha256) as { id: number; malformed: number; uid: number | null } | undefined;
   }
 

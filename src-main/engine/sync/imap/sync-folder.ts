@@ -26,6 +26,7 @@ export interface FolderResult {
 
 const BATCH = 200;
 const COMMIT_BYTES = 8 * 1024 * 1024;
+const PARALLEL = 6;
 
 /**
  * One folder in step with the server. The checkpoint is the store itself: every message commits on its own, and
@@ -72,30 +73,40 @@ export async function syncFolder(deps: FolderSyncDeps, folder: ServerFolder, out
       const batch = fresh.slice(i, i + BATCH);
       const ready: PreparedMessage[] = [];
       let readyBytes = 0;
+      // Several messages are parsed at once (on the parse pool's threads) while the next ones arrive.
+      const inFlight: Array<Promise<void>> = [];
       const flush = async () => {
         result.added += (await deps.commit(ready.splice(0))).length;
         readyBytes = 0;
       };
+      const take = async (source: Buffer, uid: number, flags: Set<string> | undefined) => {
+        const p = await deps.prepare(source, {
+          folderId: folder.id,
+          accountId: deps.accountId,
+          direction: outgoing ? 'out' : 'in',
+          flags: flagsFromImap(flags),
+          remote: { uid, uidValidity },
+        });
+        if ('row' in p) {
+          ready.push(p);
+          readyBytes += source.length;
+        }
+        deps.onProgress(++done, fresh.length);
+      };
       try {
         for await (const msg of client.fetch(batch.join(','), { uid: true, flags: true, source: true }, { uid: true })) {
           if (!msg.source) continue;
-          const p = await deps.prepare(msg.source, {
-            folderId: folder.id,
-            accountId: deps.accountId,
-            direction: outgoing ? 'out' : 'in',
-            flags: flagsFromImap(msg.flags),
-            remote: { uid: msg.uid, uidValidity },
-          });
-          if ('row' in p) {
-            ready.push(p);
-            readyBytes += msg.source.length;
-            // A bounded batch: one commit (one fsync) per batch, and little lost work if the connection drops.
-            if (readyBytes > COMMIT_BYTES) await flush();
-          }
-          deps.onProgress(++done, fresh.length);
+          const job = take(msg.source, msg.uid, msg.flags);
+          inFlight.push(job);
+          void job.finally(() => inFlight.splice(inFlight.indexOf(job), 1)).catch(() => undefined);
+          if (inFlight.length >= PARALLEL) await Promise.race(inFlight);
+          // A bounded batch: one commit (one fsync) per batch, and little lost work if the connection drops.
+          if (readyBytes > COMMIT_BYTES) await flush();
         }
+        await Promise.all(inFlight);
       } finally {
         // What arrived before a cut is kept: the next pass fetches only what is missing.
+        await Promise.allSettled(inFlight);
         if (ready.length) await flush();
       }
     }
