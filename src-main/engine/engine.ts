@@ -130,6 +130,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     changes,
     folderChanges: new FolderChanges(store.sqlite, folders, tasks),
     credentials,
+    sourceOf,
     sync,
   };
   const handlers: Handlers = {

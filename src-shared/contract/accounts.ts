@@ -79,6 +79,8 @@ export const accountsCommands = {
   ),
   'accounts.remove': command(z.object({ id: Id }), z.object({ removed: z.boolean() })),
   'sync.run': command(z.object({ accountId: Id.optional() }), z.object({ accounts: z.array(SyncSummary) })),
+  /** Stops the account's pass in progress; what was already stored stays, the next pass resumes from there. */
+  'sync.cancel': command(z.object({ accountId: Id }), z.object({ cancelled: z.boolean() })),
 };
 
 export const accountsEvents = {

@@ -52,6 +52,30 @@ describe('IMAP sync when things go wrong, and when mail arrives', () => {
     await proxy.stop();
   });
 
+  it('can be cancelled mid-download, keeping what arrived, and resumes later', async () => {
+    const other = await otherClient(dovecot, 'carol');
+    for (let n = 0; n < 150; n++) await other.append('INBOX', simpleMessage(n, { attachmentBytes: 20_000 }));
+    await other.logout();
+    const { api, client, engine } = await openTestEngine();
+    const account = await api.accounts.add({ email: 'carol@facteur.test', settings: imapSettings(dovecot, 'carol'), password: PASSWORD });
+    let cancelled = false;
+    client.on('sync.progress', (p) => {
+      if (!cancelled && p.phase === 'messages' && p.done >= 20) {
+        cancelled = true;
+        void api.sync.cancel({ accountId: account.id });
+      }
+    });
+    const [stopped] = (await api.sync.run({ accountId: account.id })).accounts;
+    expect(stopped!.error).toMatchObject({ code: 'UNAVAILABLE', message: expect.stringMatching(/cancelled/) });
+    const partial = (await accountFolder(api, account.id, 'INBOX')).total;
+    expect(partial).toBeGreaterThan(0);
+    expect(partial).toBeLessThan(150);
+    const [resumed] = (await api.sync.run({ accountId: account.id })).accounts;
+    expect(resumed!.error).toBeNull();
+    expect((await accountFolder(api, account.id, 'INBOX')).total).toBe(150);
+    await engine.close();
+  });
+
   it('shows new mail within seconds through IDLE, without anyone asking', async () => {
     const { api, engine } = await openTestEngine(undefined, { background: true });
     const account = await api.accounts.add({ email: 'bob@facteur.test', settings: imapSettings(dovecot, 'bob'), password: PASSWORD });

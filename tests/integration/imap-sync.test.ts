@@ -91,18 +91,19 @@ describe('IMAP sync against a real Dovecot', () => {
 
     await api.messages.setFlags({ ids: [bySubject('Message number 0')], flags: { seen: true, flagged: true } });
     await api.messages.move({ ids: [bySubject('Message number 1'), bySubject('Message number 2')], folderId: archive.id });
+    expect(await api.messages.move({ ids: [bySubject('Message number 4')], folderId: archive.id, copy: true })).toEqual({ moved: 1 });
     const deleted = await api.messages.delete({ ids: [bySubject('Message number 3')] });
     expect(deleted).toEqual({ trashed: 1, removed: 0 });
     // Local first: the store shows it before any server round trip.
-    expect((await accountFolder(api, account.id, 'Archive2026')).total).toBe(2);
+    expect((await accountFolder(api, account.id, 'Archive2026')).total).toBe(3);
     expect((await accountFolder(api, account.id, 'INBOX')).total).toBe(3);
 
     const [summary] = (await api.sync.run({ accountId: account.id })).accounts;
     expect(summary!.error).toBeNull();
-    expect(summary!.tasksApplied).toBe(3);
+    expect(summary!.tasksApplied).toBe(4);
     // Nothing came back as "new": the moved rows were mapped to their new UIDs, not downloaded again.
     expect(summary!.folders.reduce((n, f) => n + f.added, 0)).toBe(0);
-    expect((await accountFolder(api, account.id, 'Archive2026')).total).toBe(2);
+    expect((await accountFolder(api, account.id, 'Archive2026')).total).toBe(3);
     expect((await accountFolder(api, account.id, 'Trash')).total).toBe(1);
 
     const other = await otherClient(dovecot, 'carol');
@@ -111,7 +112,7 @@ describe('IMAP sync against a real Dovecot', () => {
       return s ? s.messages : undefined;
     };
     expect(await status('INBOX')).toBe(3);
-    expect(await status('Archive2026')).toBe(2);
+    expect(await status('Archive2026')).toBe(3);
     expect(await status('Trash')).toBe(1);
     await other.mailboxOpen('INBOX');
     const flagged = await other.search({ flagged: true, seen: true }, { uid: true });

@@ -53,6 +53,8 @@ export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> &
       return { removed };
     },
 
+    'sync.cancel': (input, ctx) => ({ cancelled: deps.sync.cancel(visible(ctx.agentId, input.accountId).id) }),
+
     'sync.run': async (input, ctx) => {
       const ids = input.accountId !== undefined ? [visible(ctx.agentId, input.accountId).id] : accounts.list().filter((a) => a.agentIds.length === 0 || a.agentIds.includes(ctx.agentId)).map((a) => a.id);
       const results: SyncSummary[] = [];

@@ -47,5 +47,7 @@ export interface ServiceDeps {
   changes: LocalChanges;
   folderChanges: FolderChanges;
   credentials: CredentialStore;
+  /** The exact raw source of a stored message. */
+  sourceOf: (messageId: number) => Buffer;
   sync: SyncSupervisor;
 }

@@ -3,7 +3,7 @@ import type { MessageDetail, MessageSummary } from '../../../src-shared/contract
 import { EngineError } from '../errors.js';
 import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
-import { reconstructSource } from '../mail/source.js';
+import { imapFlagChanges } from '../sync/imap/flags.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 
@@ -22,6 +22,30 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     const set = new Set<number>();
     for (const id of ids) set.add(readable(id, ctx).folder_id);
     return [...set];
+  };
+
+  /**
+   * A copy is a new message in the target (sharing the original's files), uploaded when the target is on a server.
+   * The same bytes already in the target are not copied twice.
+   */
+  const copyMessages = async (ids: number[], folderId: number) => {
+    const target = deps.folders.get(folderId);
+    let copied = 0;
+    for (const id of ids) {
+      const original = messages.get(id);
+      const r = await ingestMessage({ sqlite: deps.store.sqlite, blobs, messages }, deps.sourceOf(id), {
+        folderId,
+        accountId: target.account_id,
+        direction: original.direction,
+        flags: messages.flagsOf([id]).get(id),
+      });
+      if (r.duplicate) continue;
+      copied++;
+      if (target.account_id !== null && deps.folders.remoteName(folderId)) {
+        deps.tasks.enqueue(target.account_id, { kind: 'imap.append', folderId, messageId: r.id, flags: imapFlagChanges(messages.flagsOf([r.id]).get(r.id)!).add.filter((f) => f !== '$NotJunk') });
+      }
+    }
+    return copied;
   };
 
   const folderByRef = (ref: number | string | undefined, ctx: CallContext) => {
@@ -114,7 +138,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     'messages.source': (input, ctx) => {
       const row = readable(input.id, ctx);
       if (!access.canSeeContent(ctx.agentId, row)) throw new EngineError('FORBIDDEN', 'This message is private to the agent who sent it.');
-      const raw = reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
+      const raw = deps.sourceOf(row.id);
       return { raw: raw.toString('base64'), size: raw.length };
     },
 
@@ -142,11 +166,10 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       return { updated };
     },
 
-    'messages.move': (input, ctx) => {
+    'messages.move': async (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       access.folder(ctx.agentId, input.folderId);
-      if (input.copy) throw new EngineError('UNAVAILABLE', 'Copying messages comes with the mailbox window; move them instead.');
-      const moved = deps.changes.move(input.ids, input.folderId);
+      const moved = input.copy ? await copyMessages(input.ids, input.folderId) : deps.changes.move(input.ids, input.folderId);
       deps.sync.wake();
       deps.events.changed('messages', input.ids);
       deps.events.changed('folders', [...folderIds, input.folderId]);

@@ -91,7 +91,9 @@ export async function syncImapAccount(deps: SyncDeps, accountId: number, signal?
     summary.tasksApplied += await applyTasks(applyDeps, accountId);
     progress('done', null);
   } catch (error) {
-    const coded = error instanceof EngineError ? error : connectError(error, deps.accounts.get(accountId).settings.incoming.host);
+    const coded = signal?.aborted
+      ? new EngineError('UNAVAILABLE', 'Sync was cancelled; what arrived is kept and the next pass resumes from there.')
+      : error instanceof EngineError ? error : connectError(error, deps.accounts.get(accountId).settings.incoming.host);
     summary.error = { code: coded.code, message: coded.message };
     progress('error', null, 0, 0, summary.error);
   } finally {

@@ -46,6 +46,12 @@ export class SyncSupervisor {
     return this.exclusive(accountId, () => sendOutbox(this.deps, accountId, only));
   }
 
+  cancel(accountId: number): boolean {
+    const controller = this.controllers.get(accountId);
+    controller?.abort();
+    return controller !== undefined;
+  }
+
   fileSent(accountId: number, messageId: number): void {
     fileSent(this.deps, accountId, messageId, this.deps.accounts.get(accountId).settings.serverFilesSent);
   }

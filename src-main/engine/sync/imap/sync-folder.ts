@@ -95,6 +95,7 @@ export async function syncFolder(deps: FolderSyncDeps, folder: ServerFolder, out
       };
       try {
         for await (const msg of client.fetch(batch.join(','), { uid: true, flags: true, source: true }, { uid: true })) {
+          if (deps.signal?.aborted) break; // leaving the FETCH early; the pass ends and logs out
           if (!msg.source) continue;
           const job = take(msg.source, msg.uid, msg.flags);
           inFlight.push(job);
@@ -104,6 +105,7 @@ export async function syncFolder(deps: FolderSyncDeps, folder: ServerFolder, out
           if (readyBytes > COMMIT_BYTES) await flush();
         }
         await Promise.all(inFlight);
+        deps.signal?.throwIfAborted();
       } finally {
         // What arrived before a cut is kept: the next pass fetches only what is missing.
         await Promise.allSettled(inFlight);
