@@ -30,6 +30,7 @@ Usage: facteur COMMAND [options]
   account list|test ID|remove ID [--json]
   sync --once [--account ID] [--json]
                                  bring accounts in step with their servers, once
+  sync [--json]                  keep every account in step until Ctrl+C
   outbox list|send [--message ID] [--account ID] [--json]
   outbox queue FILE.eml --account ID
                                  what waits to be sent; send it now
