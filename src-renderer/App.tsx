@@ -1,5 +1,6 @@
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { ErrorBar } from './components/ErrorBar.js';
+import { AccountSetupDialog } from './features/accounts/AccountSetupDialog.js';
 import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
 import { ReadingPane } from './features/reader/ReadingPane.js';
@@ -16,6 +17,7 @@ export function App() {
         <MessageList />
         <ReadingPane />
       </main>
+      <AccountSetupDialog />
     </div>
   );
 }

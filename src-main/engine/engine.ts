@@ -24,6 +24,8 @@ import { LocalChanges } from './sync/local-changes.js';
 import { FolderChanges } from './sync/folder-changes.js';
 import { CredentialStore, type OAuthProviders } from './sync/credentials.js';
 import { SyncSupervisor } from './sync/supervisor.js';
+import { connectImap, type SyncDeps } from './sync/account-sync.js';
+import { ImapConnections } from './sync/imap/connections.js';
 import { AccountsRepo } from './store/accounts-repo.js';
 import { TasksRepo } from './store/tasks-repo.js';
 import { OutboxRepo } from './store/outbox-repo.js';
@@ -94,7 +96,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   const pool = new ParsePool();
   const ingestDeps = { sqlite: store.sqlite, blobs, messages, pool };
   const credentials = new CredentialStore(accounts, options.shell, options.oauthProviders);
-  const sync = new SyncSupervisor({
+  const syncDeps: SyncDeps = {
     credentials,
     accounts,
     folders,
@@ -110,7 +112,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     outbox,
     changes,
     pop3: new Pop3Repo(store.sqlite),
-  });
+    connections: new ImapConnections((accountId) => connectImap(syncDeps, accountId)),
+  };
+  const sync = new SyncSupervisor(syncDeps);
   const defaultAgent = agents.ensureDefault('Facteur');
 
   const deps: ServiceDeps = {

@@ -19,6 +19,8 @@ const PATHS = {
     </>
   ),
   close: <path d="M4 4l8 8M12 4l-8 8" />,
+  check: <path d="M3 8.5 6.5 12 13 4.5" />,
+  plus: <path d="M8 3v10M3 8h10" />,
   warning: <path d="M8 2.5 14 13H2L8 2.5ZM8 6.5v3M8 11.2v.3" />,
   file: <path d="M4 1.5h5l3 3v10H4zM9 1.5v3h3" />,
   document: <path d="M4 1.5h5l3 3v10H4zM9 1.5v3h3M6 8h4M6 10h4M6 12h2.5" />,

@@ -1,4 +1,5 @@
-import type { ErrorCode } from '../../src-shared/contract/index.js';
+import type { DiscoveredSettings, ErrorCode, EventPayload } from '../../src-shared/contract/index.js';
+import type { IncomingProtocol, Security } from '../../src-shared/domain/account-settings.js';
 import type { FolderKind } from '../../src-shared/domain/folder-kinds.js';
 import type { MessageKey } from './catalogs.js';
 
@@ -36,4 +37,35 @@ export const FOLDER_KIND_KEYS: Record<Exclude<FolderKind, 'user'>, MessageKey> =
   archive: 'folder.kind.archive',
   shared: 'folder.kind.shared',
   internal: 'folder.kind.internal',
+};
+
+export const SECURITY_KEYS: Record<Security, MessageKey> = {
+  tls: 'accounts.security.tls',
+  starttls: 'accounts.security.starttls',
+  none: 'accounts.security.none',
+};
+
+export const PROTOCOL_KEYS: Record<IncomingProtocol | 'smtp', MessageKey> = {
+  imap: 'accounts.protocol.imap',
+  pop3: 'accounts.protocol.pop3',
+  smtp: 'accounts.protocol.smtp',
+};
+
+/** Where discovery found a suggestion: said so the person can judge how much to trust it. */
+export const SOURCE_KEYS: Record<DiscoveredSettings['source'], MessageKey> = {
+  preset: 'accounts.source.preset',
+  autoconfig: 'accounts.source.autoconfig',
+  'well-known': 'accounts.source.wellKnown',
+  srv: 'accounts.source.srv',
+  guess: 'accounts.source.guess',
+};
+
+/** What an account's status line says in each sync phase; errors and downloads have their own wording. */
+export const SYNC_PHASE_KEYS: Record<Exclude<EventPayload<'sync.progress'>['phase'], 'error' | 'messages'>, MessageKey> = {
+  connecting: 'sync.phase.connecting',
+  folders: 'sync.phase.folders',
+  tasks: 'sync.phase.tasks',
+  outbox: 'sync.phase.outbox',
+  idle: 'sync.phase.upToDate',
+  done: 'sync.phase.upToDate',
 };

@@ -5,6 +5,7 @@ import { useConnection } from './connection-store.js';
 import { useFolders } from './folders-store.js';
 import { useMessageList } from './message-list-store.js';
 import { useReader } from './reader-store.js';
+import { useSyncStatus } from './sync-status-store.js';
 
 /** Everything on screen, fetched again: at start and after a reconnect, when events may have been missed. */
 export function refreshAll(): void {
@@ -44,8 +45,11 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
         missingCase(table);
     }
   });
+  // Progress lives in the engine's rows; the event is what the account's status line shows until the next one.
+  const offProgress = client.on('sync.progress', (progress) => useSyncStatus.getState().record(progress));
   return () => {
     offState();
     offChanged();
+    offProgress();
   };
 }

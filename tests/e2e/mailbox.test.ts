@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, onTestFailed } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCliJson } from '../helpers/cli.js';
 import { FRENCH_INVOICE, frenchInvoiceMessage, simpleMessage } from '../helpers/mail.js';
 import { tempDir } from '../helpers/temp.js';
@@ -19,7 +19,7 @@ function ingest(dataDir: string, name: string, raw: Buffer, folder?: string) {
   return runCliJson<Array<{ id: number }>>(dataDir, ['ingest', file, ...(folder ? ['--folder', folder] : [])])[0]!.id;
 }
 
-beforeEach(async (ctx) => {
+beforeEach(async () => {
   const dataDir = tempDir();
   ingest(dataDir, 'facture.eml', frenchInvoiceMessage());
   const whole = simpleMessage(99, { attachmentBytes: 30_000 });
@@ -27,12 +27,11 @@ beforeEach(async (ctx) => {
   app = await startApp(dataDir);
   browser = await openBrowser();
   mailbox = new MailboxPage(browser.page);
-  onTestFailed(async () => {
-    await screenshot(browser.page, `failed-${ctx.task.name}`);
-  });
 });
 
-afterEach(async () => {
+// Here rather than in onTestFailed: vitest runs those after afterEach, when the browser is already closed.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && browser) await screenshot(browser.page, `failed-${ctx.task.name}`);
   await browser?.close();
   await app?.stop();
 });

@@ -18,6 +18,7 @@ import { createImapClient } from './imap/client.js';
 import { syncFolderList, type ServerFolder } from './imap/folders.js';
 import { syncFolder } from './imap/sync-folder.js';
 import { settleUnknownSends } from './imap/find-sent.js';
+import type { ImapConnections } from './imap/connections.js';
 
 export interface SyncDeps {
   accounts: AccountsRepo;
@@ -26,6 +27,7 @@ export interface SyncDeps {
   tasks: TasksRepo;
   secrets: SecretBox;
   credentials: CredentialStore;
+  connections: ImapConnections;
   events: EventBus;
   sqlite: import('better-sqlite3').Database;
   ingest: (raw: Buffer, target: IngestTarget) => Promise<IngestResult>;
@@ -66,9 +68,10 @@ export async function syncImapAccount(deps: SyncDeps, accountId: number, signal?
   const progress = (phase: 'connecting' | 'folders' | 'messages' | 'tasks' | 'done' | 'error', folderId: number | null, done = 0, total = 0, error: SyncSummary['error'] = null) =>
     deps.events.emit('sync.progress', { accountId, folderId, phase, done, total, error });
   let client: ImapFlow | undefined;
+  let failed = false;
   try {
     progress('connecting', null);
-    client = await connectImap(deps, accountId);
+    client = await deps.connections.acquire(accountId);
     const applyDeps = { client, tasks: deps.tasks, messages: deps.messages, folders: deps.folders, sourceOf: deps.sourceOf, onConflict: (m: string) => progress('error', null, 0, 0, { code: 'CONFLICT', message: m }) };
     progress('tasks', null);
     summary.tasksApplied += await applyTasks(applyDeps, accountId);
@@ -95,9 +98,10 @@ export async function syncImapAccount(deps: SyncDeps, accountId: number, signal?
       ? new EngineError('UNAVAILABLE', 'Sync was cancelled; what arrived is kept and the next pass resumes from there.')
       : error instanceof EngineError ? error : connectError(error, deps.accounts.get(accountId).settings.incoming.host);
     summary.error = { code: coded.code, message: coded.message };
+    failed = true;
     progress('error', null, 0, 0, summary.error);
   } finally {
-    await client?.logout().catch(() => client?.close());
+    if (client) deps.connections.release(accountId, failed);
   }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;

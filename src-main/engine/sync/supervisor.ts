@@ -80,6 +80,7 @@ export class SyncSupervisor {
         } catch (error) {
           const e = error as EngineError;
           summary.error = { code: e.code ?? 'PROTOCOL_ERROR', message: e.message };
+          this.deps.events.emit('sync.progress', { accountId, folderId: null, phase: 'error', done: 0, total: 0, error: summary.error });
         }
       }
       return summary;
@@ -94,6 +95,7 @@ export class SyncSupervisor {
 
   async accountRemoved(accountId: number): Promise<void> {
     this.deps.credentials.forget(accountId);
+    this.deps.connections.drop(accountId);
     await this.workers.get(accountId)?.stop();
     this.workers.delete(accountId);
     this.controllers.get(accountId)?.abort();
@@ -122,6 +124,7 @@ export class SyncSupervisor {
   async stop(): Promise<void> {
     await Promise.all([...this.workers.values()].map((w) => w.stop()));
     this.workers.clear();
+    await this.deps.connections.closeAll();
     for (const c of this.controllers.values()) c.abort();
     await Promise.allSettled([...this.running.values()]);
   }

@@ -1,7 +1,9 @@
-import type { CSSProperties } from 'react';
+import { useCallback, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
+import { AccountMenu } from '../accounts/AccountMenu.js';
+import { AccountStatusLine } from '../accounts/AccountStatusLine.js';
 import { FolderItem } from './FolderItem.js';
 import type { AccountGroup } from './tree-model.js';
 
@@ -9,20 +11,42 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
   const t = useT();
   const expanded = useFolders((s) => !s.collapsed[group.key]);
   const setExpanded = useFolders((s) => s.setExpanded);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const item = useRef<HTMLLIElement>(null);
+  const row = useRef<HTMLDivElement>(null);
   const { account } = group;
   const nameId = `group-name-${group.key.replace(':', '-')}`;
 
+  const closeMenu = useCallback(() => {
+    setMenuAt(null);
+    item.current?.focus();
+  }, []);
+
+  // The menu key and Shift+F10 fire `contextmenu` too, on the focused item and with no pointer position.
+  function openMenu(e: MouseEvent<HTMLLIElement>) {
+    const target = e.target as Node;
+    if (!account || (target !== item.current && !row.current?.contains(target))) return;
+    e.preventDefault();
+    const box = row.current!.getBoundingClientRect();
+    setMenuAt(e.clientX || e.clientY ? { x: e.clientX, y: e.clientY } : { x: box.left + 24, y: box.bottom });
+  }
+
   return (
     <li
+      ref={item}
       role="treeitem"
       aria-level={1}
       aria-expanded={expanded}
       aria-labelledby={nameId}
+      aria-haspopup={account ? 'menu' : undefined}
       tabIndex={tabbable === group.key ? 0 : -1}
       data-key={group.key}
       data-testid={account ? `account-${account.id}` : 'account-local'}
+      data-email={account?.email}
+      onContextMenu={openMenu}
     >
       <div
+        ref={row}
         className="tree-row tree-account"
         style={{ '--level': 1 } as CSSProperties}
         title={account?.email}
@@ -31,11 +55,13 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
         <span className={`twisty${expanded ? ' is-open' : ''}`}>
           <Icon name="chevron" />
         </span>
-        <span className="tree-name" id={nameId}>
+        <span className="tree-name" id={nameId} data-testid="group-name">
           {account ? account.name : t('folders.localFolders')}
         </span>
         {account?.private ? <Icon name="lock" className="tree-lock" label={t('folders.privateAccount')} /> : null}
       </div>
+      {account ? <AccountStatusLine accountId={account.id} accountName={account.name} /> : null}
+      {account && menuAt ? <AccountMenu accountId={account.id} accountName={account.name} at={menuAt} onClose={closeMenu} /> : null}
       {expanded ? (
         <ul role="group">
           {group.roots.map((branch) => (

@@ -1,6 +1,7 @@
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAgent } from '../../stores/agent-store.js';
+import { startSetup } from '../accounts/setup-flow.js';
 import { LanguageSelect } from './LanguageSelect.js';
 
 export function TopBar() {
@@ -10,6 +11,10 @@ export function TopBar() {
     <header className="topbar">
       <span className="app-name">{t('app.name')}</span>
       <span className="topbar-spacer" />
+      <button type="button" className="button topbar-button" aria-haspopup="dialog" onClick={startSetup} data-testid="add-account">
+        <Icon name="plus" />
+        {t('accounts.add')}
+      </button>
       <span className="topbar-agent" title={t('topbar.agent')}>
         <Icon name="person" />
         <span data-testid="agent-name">{agentName}</span>

@@ -17,6 +17,8 @@ export interface ServerFolder {
   id: number;
   path: string;
   kind: FolderKind;
+  /** From LIST-STATUS (RFC 5819) or STATUS: lets an unchanged folder be skipped without selecting it. */
+  status: { uidValidity: number; uidNext: number; messages: number; highestModseq: number | null } | null;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface ServerFolder {
 export async function syncFolderList(sqlite: Database.Database, folders: FoldersRepo, client: ImapFlow, accountId: number): Promise<ServerFolder[]> {
   // \Noselect and \NonExistent parents hold no mail but keep the hierarchy ("Clients" above "Clients/ACME"),
   // so they get rows too; only selectable mailboxes are synced.
-  const listed = await client.list();
+  const listed = await client.list({ statusQuery: { messages: true, uidNext: true, uidValidity: true, highestModseq: true } });
   listed.sort((a, b) => a.path.split(a.delimiter || '/').length - b.path.split(b.delimiter || '/').length);
   const byPath = new Map<string, number>();
   const existing = sqlite.prepare('SELECT id, remote_name FROM folders WHERE account_id = ? AND remote_name IS NOT NULL').all(accountId) as Array<{ id: number; remote_name: string }>;
@@ -40,7 +42,7 @@ export async function syncFolderList(sqlite: Database.Database, folders: Folders
       const id = byPath.get(box.path) ?? insertFolder(sqlite, accountId, box, kind, byPath);
       sqlite.prepare('UPDATE folders SET kind = ?, delimiter = ? WHERE id = ?').run(kind, box.delimiter || null, id);
       byPath.set(box.path, id);
-      if (!box.flags.has('\\Noselect') && !box.flags.has('\\NonExistent')) out.push({ id, path: box.path, kind });
+      if (!box.flags.has('\\Noselect') && !box.flags.has('\\NonExistent')) out.push({ id, path: box.path, kind, status: statusOf(box) });
     }
     const gone = existing.filter((f) => !listed.some((m) => m.path === f.remote_name));
     for (const f of gone) removeFolder(sqlite, f.id);
@@ -48,6 +50,12 @@ export async function syncFolderList(sqlite: Database.Database, folders: Folders
     if (!claimedKinds.has('templates')) folders.ensureAccountFolder(accountId, 'templates', 'Templates');
   })();
   return out;
+}
+
+function statusOf(box: ListResponse): ServerFolder['status'] {
+  const s = box.status;
+  if (!s || s.uidValidity === undefined || s.uidNext === undefined || s.messages === undefined) return null;
+  return { uidValidity: Number(s.uidValidity), uidNext: s.uidNext, messages: s.messages, highestModseq: s.highestModseq !== undefined ? Number(s.highestModseq) : null };
 }
 
 function kindOf(box: ListResponse, claimed: Set<FolderKind>): FolderKind {

@@ -37,6 +37,12 @@ const PARALLEL = 6;
 export async function syncFolder(deps: FolderSyncDeps, folder: ServerFolder, outgoing: boolean): Promise<FolderResult> {
   const { client, messages, tasks } = deps;
   const result: FolderResult = { added: 0, updated: 0, removed: 0 };
+  // The LIST-STATUS answer already says whether anything changed: an unchanged folder is not even selected.
+  const known = tasks.folderSync(folder.id);
+  const listed = folder.status;
+  if (known && listed && unchanged(known, { uidValidity: listed.uidValidity, uidNext: listed.uidNext, highestModseq: listed.highestModseq, serverCount: listed.messages })) {
+    return result;
+  }
   const lock = await client.getMailboxLock(folder.path);
   try {
     const box = client.mailbox;
@@ -126,7 +132,7 @@ export async function syncFolder(deps: FolderSyncDeps, folder: ServerFolder, out
 }
 
 function unchanged(a: FolderSyncState, b: FolderSyncState): boolean {
-  return a.highestModseq !== null && a.highestModseq === b.highestModseq && a.uidNext === b.uidNext && a.serverCount === b.serverCount;
+  return a.uidValidity === b.uidValidity && a.highestModseq !== null && a.highestModseq === b.highestModseq && a.uidNext === b.uidNext && a.serverCount === b.serverCount;
 }
 
 async function syncFlags(deps: FolderSyncDeps, folderId: number, state: FolderSyncState | undefined, modseq: number | null, local: Map<number, number>, busy: Set<number>): Promise<number> {

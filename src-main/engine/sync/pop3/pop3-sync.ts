@@ -48,8 +48,8 @@ export async function syncPop3Account(deps: SyncDeps & { pop3: Pop3Repo }, accou
     pop = undefined;
     deps.pop3.markDeleted(accountId, doomed.map(([uidl]) => uidl));
     deps.pop3.prune(accountId, new Set([...onServer.keys()].filter((u) => !doomed.some(([d]) => d === u))));
-    folder.removed = 0;
     deps.events.changed('folders', [inbox.id]);
+    deps.events.emit('sync.progress', { accountId, folderId: null, phase: 'done', done: folder.added, total: folder.added, error: null });
   } catch (error) {
     const e = error instanceof EngineError ? error : new EngineError('PROTOCOL_ERROR', (error as Error).message);
     summary.error = { code: e.code, message: e.message };

@@ -1,0 +1,20 @@
+import { ContextMenu } from '../../components/ContextMenu.js';
+import { useT } from '../../i18n/use-t.js';
+import { useSyncStatus } from '../../stores/sync-status-store.js';
+
+/** The account header's context menu: fetch now rather than at the next interval, and push out what waits. */
+export function AccountMenu({ accountId, accountName, at, onClose }: { accountId: number; accountName: string; at: { x: number; y: number }; onClose(): void }) {
+  const t = useT();
+  const { syncNow, sendOutbox } = useSyncStatus.getState();
+  return (
+    <ContextMenu
+      label={t('accounts.menu.label', { name: accountName })}
+      at={at}
+      onClose={onClose}
+      actions={[
+        { id: 'get-mail', label: t('accounts.menu.getMail'), run: () => void syncNow(accountId) },
+        { id: 'send-outbox', label: t('accounts.menu.sendOutbox'), run: () => void sendOutbox(accountId) },
+      ]}
+    />
+  );
+}
