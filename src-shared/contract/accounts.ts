@@ -49,6 +49,7 @@ export const DiscoveredSettings = z.object({
     outgoing: ServerSettings,
     auth: z.enum(['password', 'oauth2']),
     oauthProvider: OAuthProvider.nullable(),
+    serverFilesSent: z.boolean().optional(),
   }),
   /** Both servers answered a TCP + TLS handshake just now (no login was tried). */
   verified: z.boolean(),
@@ -69,6 +70,17 @@ export const accountsCommands = {
       settings: AccountSettings,
       password: password.optional(),
       /** Omitted: attached to the calling agent. Empty: public. */
+      agentIds: z.array(Id).optional(),
+    }),
+    AccountInfo,
+  ),
+  /** Changes an account in place (its mail, folders and links stay); a new password or sign-in replaces the old. */
+  'accounts.update': command(
+    z.object({
+      id: Id,
+      name: z.string().trim().min(1).max(200).optional(),
+      settings: AccountSettings.optional(),
+      password: password.optional(),
       agentIds: z.array(Id).optional(),
     }),
     AccountInfo,

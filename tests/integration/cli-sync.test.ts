@@ -56,7 +56,7 @@ describe('facteur account and sync', () => {
     const r = facteur(tempDir(), ['account', 'discover', 'marie.dupont@gmail.com', '--json']);
     expect(r.code).toBe(0);
     const [first] = JSON.parse(r.stdout) as Array<{ source: string; settings: { incoming: Record<string, unknown>; auth: string } }>;
-    expect(first).toMatchObject({ source: 'preset', settings: { incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls', username: 'marie.dupont@gmail.com' }, auth: 'oauth2' } });
+    expect(first).toMatchObject({ source: 'preset', settings: { incoming: { protocol: 'imap', host: 'imap.gmail.com', port: 993, security: 'tls', username: 'marie.dupont@gmail.com' }, auth: 'oauth2', serverFilesSent: true } });
   });
 
   it('refuses a password on the command line and plain text to a remote host, saying what to do', () => {

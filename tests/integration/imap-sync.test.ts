@@ -169,6 +169,14 @@ describe('IMAP sync against a real Dovecot', () => {
     expect(summary!.error).toMatchObject({ code: 'AUTH_FAILED' });
     expect((await api.accounts.list()).items[0]!.hasSecret).toBe(true);
     expect(JSON.stringify(await api.accounts.list())).not.toContain('not-the-password');
+
+    // Fixing the password in place keeps the account (and later its mail and links): no remove and re-add.
+    const fixed = await api.accounts.update({ id: account.id, name: 'Erin', password: 's3cret-pass' });
+    expect(fixed).toMatchObject({ id: account.id, name: 'Erin' });
+    expect((await api.accounts.test({ id: account.id })).incoming).toMatchObject({ ok: true });
+    const [after] = (await api.sync.run({ accountId: account.id })).accounts;
+    expect(after!.error).toBeNull();
+    await expect(api.accounts.update({ id: account.id, settings: { ...fixed.settings, incoming: { ...fixed.settings.incoming, protocol: 'pop3' } } })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await engine.close();
   });
 });

@@ -39,6 +39,32 @@ export function accountsService(deps: ServiceDeps): DomainHandlers<'accounts'> &
 
     'accounts.discover': async (input) => ({ candidates: await discoverSettings(input.email) }),
 
+    'accounts.update': async (input, ctx) => {
+      const before = visible(ctx.agentId, input.id);
+      const settings = input.settings ?? before.settings;
+      const problem = insecureSettingsProblem(settings);
+      if (problem) throw new EngineError('INVALID_INPUT', problem);
+      if (settings.incoming.protocol !== before.settings.incoming.protocol) {
+        throw new EngineError('INVALID_INPUT', 'An account cannot switch between IMAP and POP3; add a new account instead (its mail is kept separately).');
+      }
+      for (const id of input.agentIds ?? []) deps.agents.get(id);
+      // As for adding: secrets first, so a refused sign-in or a locked keyring changes nothing.
+      let sealed: { kind: 'password' | 'oauth'; bytes: Buffer } | null = null;
+      const provider = settings.oauthProvider;
+      if (settings.auth === 'oauth2' && provider && (provider !== before.settings.oauthProvider || before.settings.auth !== 'oauth2' || !accounts.secret(input.id, 'oauth'))) {
+        sealed = { kind: 'oauth', bytes: await deps.credentials.signIn(provider, before.email) };
+      } else if (input.password !== undefined) {
+        sealed = { kind: 'password', bytes: await deps.shell.secrets.encrypt(input.password) };
+      }
+      accounts.update(input.id, { name: input.name, settings: input.settings, agentIds: input.agentIds });
+      if (sealed) accounts.setSecret(input.id, sealed.kind, sealed.bytes);
+      // New servers or secrets: no kept connection or token may outlive the change.
+      await deps.sync.accountChanged(input.id);
+      deps.events.changed('accounts', [input.id]);
+      deps.events.changed('folders', []);
+      return accounts.get(input.id);
+    },
+
     'accounts.test': async (input, ctx) => {
       const account = visible(ctx.agentId, input.id);
       return deps.sync.test(account.id);

@@ -43,6 +43,22 @@ export class AccountsRepo {
     })();
   }
 
+  update(id: number, values: { name?: string | undefined; settings?: AccountSettings | undefined; agentIds?: number[] | undefined }): void {
+    this.sqlite.transaction(() => {
+      if (values.name !== undefined) this.sqlite.prepare('UPDATE accounts SET name = ? WHERE id = ?').run(values.name, id);
+      if (values.settings !== undefined) {
+        this.sqlite
+          .prepare('UPDATE accounts SET settings = ?, incoming_protocol = ? WHERE id = ?')
+          .run(JSON.stringify(values.settings), values.settings.incoming.protocol, id);
+      }
+      if (values.agentIds !== undefined) {
+        this.sqlite.prepare('DELETE FROM account_agents WHERE account_id = ?').run(id);
+        const attach = this.sqlite.prepare('INSERT INTO account_agents (account_id, agent_id) VALUES (?, ?)');
+        for (const agentId of new Set(values.agentIds)) attach.run(id, agentId);
+      }
+    })();
+  }
+
   remove(id: number): boolean {
     return this.sqlite.transaction(() => {
       // Messages are kept out of the cascade on purpose: they go with their folders, explicitly, below.

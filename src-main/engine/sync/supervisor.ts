@@ -93,6 +93,13 @@ export class SyncSupervisor {
     this.startWorker(accountId);
   }
 
+  /** Settings or secrets changed: forget kept connections and tokens, and sync again with the new ones. */
+  async accountChanged(accountId: number): Promise<void> {
+    this.deps.credentials.forget(accountId);
+    this.deps.connections.drop(accountId);
+    this.workers.get(accountId)?.wake();
+  }
+
   async accountRemoved(accountId: number): Promise<void> {
     this.deps.credentials.forget(accountId);
     this.deps.connections.drop(accountId);

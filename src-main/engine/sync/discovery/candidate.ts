@@ -13,6 +13,8 @@ export interface CandidateSettings {
   outgoing: ServerSettings;
   auth: 'password' | 'oauth2';
   oauthProvider: OAuthProvider | null;
+  /** Known only for presets; other sources leave it to the account's default (upload a Sent copy). */
+  serverFilesSent?: boolean;
 }
 
 export interface Candidate {

@@ -20,6 +20,8 @@ export const ProviderPreset = z.object({
   /** Host name suffixes of a custom domain's MX records that mean this provider hosts the domain. */
   mx: z.array(z.string().min(1)),
   oauth: OAuthProvider.nullable(),
+  /** The provider files sent mail in Sent itself (Gmail, Microsoft 365, iCloud): no second copy is uploaded. */
+  filesSent: z.boolean().default(false),
   incoming: z.array(Server.extend({ protocol: IncomingProtocol })).min(1),
   outgoing: z.array(Server).min(1),
 });
@@ -78,6 +80,7 @@ export function presetCandidates(preset: ProviderPreset, email: EmailParts): Can
         outgoing: { ...outgoing, username: outUser },
         auth: preset.oauth ? 'oauth2' : 'password',
         oauthProvider: preset.oauth,
+        serverFilesSent: preset.filesSent,
       },
       verified: false,
     });
