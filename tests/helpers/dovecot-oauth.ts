@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { OAUTHBEARER_FAILURE_ACK } from '../../src-main/engine/sync/oauth/sasl.js';
+import { ROOTLESS_SERVICES } from './dovecot.js';
 import { freePort, waitForPort } from './ports.js';
 
 export interface OAuthDovecot {
@@ -68,16 +69,7 @@ service imap-login {
     port = 0
   }
 }
-service anvil {
-  chroot =
-}
-service auth {
-  user = $default_internal_user
-}
-service auth-worker {
-  user = $default_internal_user
-}
-`);
+${ROOTLESS_SERVICES}`);
   if (asRoot) execFileSync('chown', ['-R', `${account.uid}:${account.gid}`, dir]);
   const child = asRoot
     ? spawn('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'dovecot', '-c', join(dir, 'dovecot.conf'), '-F'], { stdio: 'ignore' })

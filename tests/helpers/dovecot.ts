@@ -93,6 +93,21 @@ function safeRead(file: string): string {
   }
 }
 
+/**
+ * Services a Dovecot run by an unprivileged user needs: no chroot (it cannot chroot), auth as the internal user.
+ * Without the `chroot =` lines startup fails with "chroot(.../run/empty) failed: Operation not permitted".
+ */
+export const ROOTLESS_SERVICES = `service anvil {
+  chroot =
+}
+service auth {
+  user = \$default_internal_user
+}
+service auth-worker {
+  user = \$default_internal_user
+}
+`;
+
 function config(dir: string, a: { user: string; group: string }, p: { imapPort: number; imapsPort: number; pop3Port: number; pop3sPort: number }): string {
   return `protocols = imap pop3
 listen = 127.0.0.1
@@ -168,16 +183,7 @@ service pop3-login {
     ssl = yes
   }
 }
-service anvil {
-  chroot =
-}
-service auth {
-  user = $default_internal_user
-}
-service auth-worker {
-  user = $default_internal_user
-}
-protocol imap {
+${ROOTLESS_SERVICES}protocol imap {
   mail_max_userip_connections = 50
 }
 `;

@@ -30,6 +30,18 @@ function outgoing(user: string, n: number): Buffer {
   ]);
 }
 
+/** `facteur outbox send` in its own process, killed with SIGKILL once the server has the message and before it answers. */
+async function sendKilledAfterData(data: string): Promise<void> {
+  smtp.faults.push({ kind: 'hang' });
+  const child = spawn(process.execPath, [CLI, 'outbox', 'send', '--data', data], { stdio: 'ignore' });
+  try {
+    await smtp.nextData();
+  } finally {
+    child.kill('SIGKILL');
+  }
+  await new Promise((r) => child.once('exit', r));
+}
+
 describe('the SMTP outbox', () => {
   it('sends a stored message, files it in Sent on the server and flags the original answered', async () => {
     smtp = await startSmtpReceiver({ user: 'alice', pass: 's3cret-pass' }, dovecotTls(dovecot));
@@ -102,14 +114,7 @@ describe('the SMTP outbox', () => {
     const { messageId } = await t.api.outbox.queue({ accountId: account.id, raw: outgoing('carol', 1).toString('base64') });
     await t.engine.close();
 
-    smtp.faults.push({ kind: 'hang' });
-    const child = spawn(process.execPath, [CLI, 'outbox', 'send', '--data', data], { stdio: 'ignore' });
-    try {
-      await smtp.nextData();
-    } finally {
-      child.kill('SIGKILL');
-    }
-    await new Promise((r) => child.once('exit', r));
+    await sendKilledAfterData(data);
 
     t = await openTestEngine(data);
     const [item] = (await t.api.outbox.list({})).items;
@@ -131,14 +136,7 @@ describe('the SMTP outbox', () => {
     const { messageId } = await t.api.outbox.queue({ accountId: account.id, raw: outgoing('dave', 1).toString('base64') });
     await t.engine.close();
 
-    smtp.faults.push({ kind: 'hang' });
-    const child = spawn(process.execPath, [CLI, 'outbox', 'send', '--data', data], { stdio: 'ignore' });
-    try {
-      await smtp.nextData();
-    } finally {
-      child.kill('SIGKILL');
-    }
-    await new Promise((r) => child.once('exit', r));
+    await sendKilledAfterData(data);
     // Like Gmail or Microsoft 365: the server put the message it accepted into Sent.
     t = await openTestEngine(data);
     const stored = await t.api.messages.source({ id: messageId });

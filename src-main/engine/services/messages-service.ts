@@ -18,6 +18,13 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     return row;
   };
 
+  /** A local change to replay on the server: wake the account workers and tell the windows to look again. */
+  const changed = (ids: number[], folderIds: number[]) => {
+    deps.sync.wake();
+    deps.events.changed('messages', ids);
+    deps.events.changed('folders', folderIds);
+  };
+
   const foldersOf = (ids: number[], ctx: CallContext) => {
     const set = new Set<number>();
     for (const id of ids) set.add(readable(id, ctx).folder_id);
@@ -160,9 +167,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     'messages.setFlags': (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       const updated = deps.changes.setFlags(input.ids, input.flags);
-      deps.sync.wake();
-      deps.events.changed('messages', input.ids);
-      deps.events.changed('folders', folderIds);
+      changed(input.ids, folderIds);
       return { updated };
     },
 
@@ -170,18 +175,14 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       const folderIds = foldersOf(input.ids, ctx);
       access.folder(ctx.agentId, input.folderId);
       const moved = input.copy ? await copyMessages(input.ids, input.folderId) : deps.changes.move(input.ids, input.folderId);
-      deps.sync.wake();
-      deps.events.changed('messages', input.ids);
-      deps.events.changed('folders', [...folderIds, input.folderId]);
+      changed(input.ids, [...folderIds, input.folderId]);
       return { moved };
     },
 
     'messages.delete': (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       const result = deps.changes.delete(input.ids, input.permanent);
-      deps.sync.wake();
-      deps.events.changed('messages', input.ids);
-      deps.events.changed('folders', folderIds);
+      changed(input.ids, folderIds);
       return result;
     },
   };
