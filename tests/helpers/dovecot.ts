@@ -101,10 +101,10 @@ export const ROOTLESS_SERVICES = `service anvil {
   chroot =
 }
 service auth {
-  user = \$default_internal_user
+  user = $default_internal_user
 }
 service auth-worker {
-  user = \$default_internal_user
+  user = $default_internal_user
 }
 `;
 
