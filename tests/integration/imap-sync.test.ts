@@ -130,6 +130,23 @@ describe('IMAP sync against a real Dovecot', () => {
     await engine.close();
   });
 
+  it('uploads what is stored in a server folder: a draft saved to Drafts reaches the server once', async () => {
+    const { api, engine } = await openTestEngine();
+    const account = await addImapAccount(api, dovecot, 'frank');
+    await api.sync.run({ accountId: account.id });
+    const drafts = await accountFolder(api, account.id, 'Drafts');
+    const { id } = await api.messages.ingest({ folder: drafts.id, raw: simpleMessage(77).toString('base64') });
+    expect((await api.messages.get({ id })).flags).toMatchObject({ draft: true, seen: true });
+    const [summary] = (await api.sync.run({ accountId: account.id })).accounts;
+    expect(summary!.tasksApplied).toBe(1);
+    expect((await accountFolder(api, account.id, 'Drafts')).total).toBe(1);
+    const other = await otherClient(dovecot, 'frank');
+    await other.mailboxOpen('Drafts');
+    expect(await other.search({ draft: true }, { uid: true })).toHaveLength(1);
+    await other.logout();
+    await engine.close();
+  });
+
   it('survives a UIDVALIDITY reset without losing or duplicating rows', async () => {
     await seed('dave', 'Projets', 3);
     const { api, engine } = await openTestEngine();

@@ -158,6 +158,12 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
         flags: OUTGOING_KINDS.has(folder.kind) ? { seen: true, draft: folder.kind === 'drafts' } : {},
       });
       if (!result.duplicate) {
+        // Stored in a server folder (a draft saved to Drafts, a message filed by hand): it goes up too.
+        if (folder.account_id !== null && deps.folders.remoteName(folder.id)) {
+          const flags = imapFlagChanges(messages.flagsOf([result.id]).get(result.id)!).add.filter((f) => f !== '$NotJunk');
+          deps.tasks.enqueue(folder.account_id, { kind: 'imap.append', folderId: folder.id, messageId: result.id, flags });
+          deps.sync.wake([folder.account_id]);
+        }
         deps.events.changed('messages', [result.id]);
         deps.events.changed('folders', [folder.id]);
       }
