@@ -8,6 +8,8 @@ export const MessageFlags = z.object({
   answered: z.boolean(),
   draft: z.boolean(),
   junk: z.boolean(),
+  /** A read receipt was sent (or declined) for it: the $MDNSent keyword of RFC 3503, so no client asks again. */
+  mdnSent: z.boolean(),
 });
 export type MessageFlags = z.infer<typeof MessageFlags>;
 

@@ -62,19 +62,29 @@ describe('IMAP sync against a real Dovecot', () => {
     const other = await otherClient(dovecot, 'bob');
     await other.mailboxOpen('INBOX');
     await other.messageFlagsAdd('1:2', ['\\Seen', '\\Flagged'], { uid: true });
+    await other.messageFlagsAdd('4', ['$MDNSent'], { uid: true });
     await other.messageDelete('3', { uid: true });
     await other.append('INBOX', simpleMessage(500));
     await other.logout();
 
     const [summary] = (await api.sync.run({ accountId: account.id })).accounts;
     const inboxSummary = summary!.folders.find((f) => f.path.endsWith('/INBOX'))!;
-    expect(inboxSummary).toMatchObject({ added: 1, updated: 2, removed: 1, error: null });
+    expect(inboxSummary).toMatchObject({ added: 1, updated: 3, removed: 1, error: null });
     const inbox = await accountFolder(api, account.id, 'INBOX');
     const list = await api.messages.list({ folderId: inbox.id, limit: 100 });
     expect(list.total).toBe(10);
     expect(list.items.filter((m) => m.flags.seen && m.flags.flagged)).toHaveLength(2);
     expect(list.items.some((m) => m.subject === 'Message number 500')).toBe(true);
     expect(list.items.some((m) => m.subject === 'Message number 2')).toBe(false);
+    // A receipt already answered elsewhere ($MDNSent, RFC 3503) is not asked about again here.
+    expect(list.items.find((m) => m.subject === 'Message number 3')!.flags.mdnSent).toBe(true);
+    const five = list.items.find((m) => m.subject === 'Message number 5')!;
+    await api.messages.setFlags({ ids: [five.id], flags: { mdnSent: true } });
+    await api.sync.run({ accountId: account.id });
+    const check = await otherClient(dovecot, 'bob');
+    await check.mailboxOpen('INBOX');
+    expect(await check.search({ keyword: '$MDNSent' }, { uid: true })).toEqual([4, 6]);
+    await check.logout();
     await engine.close();
   });
 

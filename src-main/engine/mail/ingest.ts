@@ -87,7 +87,7 @@ export async function prepareMessage(deps: IngestDeps, raw: Buffer, target: Inge
     sourceBlob = put.sha256;
   }
 
-  const flags: MessageFlags = { seen: false, flagged: false, answered: false, draft: false, junk: false, ...target.flags };
+  const flags: MessageFlags = { seen: false, flagged: false, answered: false, draft: false, junk: false, mdnSent: false, ...target.flags };
   return {
     writes,
     remote: target.remote,

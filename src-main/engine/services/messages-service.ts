@@ -195,7 +195,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
 }
 
 function flagsOf(r: MessageRow) {
-  return { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1 };
+  return { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1, mdnSent: r.mdn_sent === 1 };
 }
 
 function isoDate(ms: number | null): string | null {

@@ -60,6 +60,7 @@ export interface MessageRow {
   answered: number;
   draft: number;
   junk: number;
+  mdn_sent: number;
   malformed: number;
   malformed_reason: string | null;
   category: string | null;
@@ -88,7 +89,7 @@ export interface AttachmentRow {
 }
 
 const SUMMARY_COLUMNS = `id, folder_id, account_id, message_id, subject, from_name, from_address, date, direction, seen, flagged,
-  answered, draft, junk, malformed, malformed_reason, category, private, owner_agent_id, thread_id, size, NULL AS source,
+  answered, draft, junk, mdn_sent, malformed, malformed_reason, category, private, owner_agent_id, thread_id, size, NULL AS source,
   source_blob, source_format, NULL AS text_body, NULL AS html_body, snippet, has_attachments`;
 
 export class MessagesRepo {
@@ -100,10 +101,10 @@ export class MessagesRepo {
     const threadId = resolveThread(this.sqlite, m.messageId, [...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])], m.sha256);
     const info = cached(this.sqlite, 
         `INSERT INTO messages (folder_id, account_id, message_id, in_reply_to, subject, from_name, from_address, date, received_at,
-           direction, seen, flagged, answered, draft, junk, malformed, malformed_reason, owner_agent_id, thread_id, sha256, size,
+           direction, seen, flagged, answered, draft, junk, mdn_sent, malformed, malformed_reason, owner_agent_id, thread_id, sha256, size,
            source, source_blob, source_format, headers, text_body, html_body, snippet, has_attachments)
          VALUES (@folderId, @accountId, @messageId, @inReplyTo, @subject, @fromName, @fromAddress, @date, @receivedAt, @direction,
-           @seen, @flagged, @answered, @draft, @junk, @malformed, @malformedReason, @ownerAgentId, @threadId, @sha256, @size,
+           @seen, @flagged, @answered, @draft, @junk, @mdnSent, @malformed, @malformedReason, @ownerAgentId, @threadId, @sha256, @size,
            @source, @sourceBlob, @sourceFormat, @headers, @text, @html, @snippet, @hasAttachments)`,
       )
       .run({
@@ -122,6 +123,7 @@ export class MessagesRepo {
         answered: +m.flags.answered,
         draft: +m.flags.draft,
         junk: +m.flags.junk,
+        mdnSent: +m.flags.mdnSent,
         malformed: +(m.malformedReason !== null),
         malformedReason: m.malformedReason,
         ownerAgentId: m.ownerAgentId,
@@ -256,15 +258,16 @@ export class MessagesRepo {
   }
 
   flagsOf(ids: number[]): Map<number, MessageFlags> {
-    const rows = cached(this.sqlite, 'SELECT id, seen, flagged, answered, draft, junk FROM messages WHERE id IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(ids)) as Array<{ id: number; seen: number; flagged: number; answered: number; draft: number; junk: number }>;
-    return new Map(rows.map((r) => [r.id, { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1 }]));
+    const rows = cached(this.sqlite, 'SELECT id, seen, flagged, answered, draft, junk, mdn_sent FROM messages WHERE id IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(ids)) as Array<{ id: number; seen: number; flagged: number; answered: number; draft: number; junk: number; mdn_sent: number }>;
+    return new Map(rows.map((r) => [r.id, { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1, mdnSent: r.mdn_sent === 1 }]));
   }
 
   setFlags(ids: number[], flags: Partial<MessageFlags>): number {
-    const columns = (['seen', 'flagged', 'answered', 'draft', 'junk'] as const).filter((f) => flags[f] !== undefined);
+    const columns = (['seen', 'flagged', 'answered', 'draft', 'junk', 'mdnSent'] as const).filter((f) => flags[f] !== undefined);
     if (columns.length === 0) return 0;
-    const set = columns.map((c) => `${c} = @${c}`).join(', ');
+    const column = (c: (typeof columns)[number]) => (c === 'mdnSent' ? 'mdn_sent' : c);
+    const set = columns.map((c) => `${column(c)} = @${c}`).join(', ');
     const values = Object.fromEntries(columns.map((c) => [c, +flags[c]!]));
     const info = cached(this.sqlite, `UPDATE messages SET ${set} WHERE id IN (SELECT value FROM json_each(@ids))`)
       .run({ ...values, ids: JSON.stringify(ids) });

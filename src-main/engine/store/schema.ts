@@ -88,6 +88,7 @@ export const messages = sqliteTable(
     answered: bool('answered'),
     draft: bool('draft'),
     junk: bool('junk'),
+    mdnSent: bool('mdn_sent'),
     malformed: bool('malformed'),
     malformedReason: text('malformed_reason'),
     category: text('category'),

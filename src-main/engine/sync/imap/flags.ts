@@ -1,6 +1,6 @@
 import type { MessageFlags } from '../../../../src-shared/contract/index.js';
 
-/** IMAP system flags and the keywords other clients use for junk (RFC 9051 §2.3.2, Thunderbird's $Junk/$NotJunk). */
+/** IMAP system flags and the keywords other clients use: $Junk/$NotJunk (Thunderbird), $MDNSent (RFC 3503). */
 export function flagsFromImap(flags: Set<string> | undefined): MessageFlags {
   const has = (f: string) => flags?.has(f) ?? false;
   return {
@@ -9,6 +9,7 @@ export function flagsFromImap(flags: Set<string> | undefined): MessageFlags {
     answered: has('\\Answered'),
     draft: has('\\Draft'),
     junk: has('$Junk') && !has('$NotJunk'),
+    mdnSent: has('$MDNSent'),
   };
 }
 
@@ -21,6 +22,8 @@ export function imapFlagChanges(flags: Partial<MessageFlags>): { add: string[]; 
     if (flags[key] === true) add.push(flag);
     if (flags[key] === false) remove.push(flag);
   }
+  if (flags.mdnSent === true) add.push('$MDNSent');
+  if (flags.mdnSent === false) remove.push('$MDNSent');
   if (flags.junk === true) {
     add.push('$Junk');
     remove.push('$NotJunk');

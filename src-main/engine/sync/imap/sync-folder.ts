@@ -155,5 +155,5 @@ async function syncFlags(deps: FolderSyncDeps, folderId: number, state: FolderSy
 }
 
 function sameFlags(a: MessageFlags, b: MessageFlags): boolean {
-  return a.seen === b.seen && a.flagged === b.flagged && a.answered === b.answered && a.draft === b.draft && a.junk === b.junk;
+  return a.seen === b.seen && a.flagged === b.flagged && a.answered === b.answered && a.draft === b.draft && a.junk === b.junk && a.mdnSent === b.mdnSent;
 }

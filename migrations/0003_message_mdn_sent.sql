@@ -1,0 +1,1 @@
+ALTER TABLE `messages` ADD `mdn_sent` integer DEFAULT false NOT NULL;
