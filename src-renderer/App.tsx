@@ -1,6 +1,7 @@
 import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { ErrorBar } from './components/ErrorBar.js';
 import { AccountSetupDialog } from './features/accounts/AccountSetupDialog.js';
+import { RemoveAccountDialog } from './features/accounts/RemoveAccountDialog.js';
 import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
 import { ReadingPane } from './features/reader/ReadingPane.js';
@@ -18,6 +19,7 @@ export function App() {
         <ReadingPane />
       </main>
       <AccountSetupDialog />
+      <RemoveAccountDialog />
     </div>
   );
 }

@@ -15,6 +15,8 @@ interface SyncStatusState {
   record(progress: SyncProgress): void;
   syncNow(accountId: number): Promise<void>;
   sendOutbox(accountId: number): Promise<void>;
+  /** The account was removed: its line goes with it. */
+  forget(accountId: number): void;
 }
 
 function progressOf(summary: SyncSummary): SyncProgress {
@@ -49,6 +51,11 @@ export const useSyncStatus = create<SyncStatusState>((set, get) => {
       } catch (error) {
         reportError(error);
       }
+    },
+
+    forget(accountId) {
+      const { [accountId]: _gone, ...rest } = get().byAccount;
+      set({ byAccount: rest });
     },
 
     async sendOutbox(accountId) {

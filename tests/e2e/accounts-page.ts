@@ -9,7 +9,7 @@ export interface ServerEntry {
   username: string;
 }
 
-/** The "Add account" dialog and the account groups of the folder tree, as a person uses them. */
+/** The "Add account" dialog, the account groups of the folder tree and the removal's confirmation, as a person uses them. */
 export class AccountsPage {
   constructor(readonly page: Page) {}
 
@@ -109,6 +109,15 @@ export class AccountsPage {
   /** What the status line shows; its spoken twin (for screen readers) says the same per phase, with the account. */
   accountStatusText(name: string): Promise<string | null> {
     return this.accountStatus(name).getByTestId('account-status-visible').textContent();
+  }
+
+  /** The engine's id of the account the tree shows under this name: an edit must keep it. */
+  accountId(name: string): Promise<string | null> {
+    return this.accountGroup(name).getAttribute('data-account-id');
+  }
+
+  get removeDialog(): Locator {
+    return this.page.getByTestId('remove-dialog');
   }
 
   async openAccountMenu(name: string): Promise<Locator> {

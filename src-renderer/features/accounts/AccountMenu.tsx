@@ -1,8 +1,12 @@
 import { ContextMenu } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-t.js';
 import { useSyncStatus } from '../../stores/sync-status-store.js';
+import { askToRemove } from './remove-account.js';
 
-/** The account header's context menu: fetch now rather than at the next interval, and push out what waits. */
+/**
+ * The account header's context menu: fetch now rather than at the next interval, push out what waits, or remove
+ * the account (after a confirmation that says what goes with it).
+ */
 export function AccountMenu({ accountId, accountName, at, onClose }: { accountId: number; accountName: string; at: { x: number; y: number }; onClose(): void }) {
   const t = useT();
   const { syncNow, sendOutbox } = useSyncStatus.getState();
@@ -14,6 +18,7 @@ export function AccountMenu({ accountId, accountName, at, onClose }: { accountId
       actions={[
         { id: 'get-mail', label: t('accounts.menu.getMail'), run: () => void syncNow(accountId) },
         { id: 'send-outbox', label: t('accounts.menu.sendOutbox'), run: () => void sendOutbox(accountId) },
+        { id: 'remove-account', label: t('accounts.menu.remove'), run: () => void askToRemove(accountId) },
       ]}
     />
   );

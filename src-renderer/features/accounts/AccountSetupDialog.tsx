@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { Icon } from '../../components/Icon.js';
 import { keepTabInside, tabbables } from '../../components/focus.js';
+import { useModal } from '../../components/use-modal.js';
 import { useT } from '../../i18n/use-t.js';
 import { AddressStep } from './AddressStep.js';
 import { PasswordStep } from './PasswordStep.js';
@@ -27,18 +28,9 @@ function SetupDialog() {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const step = useSetup((s) => s.step);
-  const editing = useSetup((s) => s.replacing?.name ?? null);
+  const editing = useSetup((s) => s.editing?.name ?? null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    dialog.showModal();
-    return () => {
-      dialog.close();
-      opener?.focus();
-    };
-  }, []);
+  useModal(ref);
 
   // The previous step's controls are gone: focus goes to the new step's first field or main action.
   useEffect(() => {

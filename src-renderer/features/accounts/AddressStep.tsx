@@ -6,7 +6,6 @@ import { withEmail } from './account-draft.js';
 import { CandidateList } from './CandidateList.js';
 import { emailProblem } from './draft-problems.js';
 import { BusyLine, FailureNote } from './SetupNotes.js';
-import { BUSY_KEYS } from './setup-labels.js';
 import { closeSetup, discover, leaveAddressStep } from './setup-flow.js';
 import { updateDraft, useSetup } from './setup-store.js';
 
@@ -65,7 +64,7 @@ export function AddressStep() {
             {t('accounts.address.byHand')}
           </button>
         </div>
-        {busy === 'discovering' ? <BusyLine text={t(BUSY_KEYS.discovering)} /> : null}
+        <BusyLine />
         {failure ? <FailureNote failure={failure} /> : null}
         {candidates !== null && !found ? (
           <p className="setup-note" data-testid="discovery-none">

@@ -33,7 +33,7 @@ export function CandidateList({ candidates, chosen }: { candidates: DiscoveredSe
               </span>
               {auth === 'oauth2' ? (
                 <span className="candidate-oauth" data-testid="oauth-note">
-                  {provider ? t('accounts.oauth.note', { provider }) : t('accounts.oauth.noteGeneric')}
+                  {oauthProvider ? t('accounts.oauth.note', { provider: OAUTH_PROVIDER_NAMES[oauthProvider] }) : t('accounts.oauth.noteGeneric')}
                 </span>
               ) : null}
             </span>

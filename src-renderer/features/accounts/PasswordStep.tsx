@@ -1,29 +1,34 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Field } from '../../components/Field.js';
 import { useT } from '../../i18n/use-t.js';
-import { EditWarning } from './EditWarning.js';
+import { signsInWithOAuth } from './account-input.js';
+import { PasswordField } from './PasswordField.js';
+import { saveAndTest, willSignIn } from './save-flow.js';
 import { ServerSummary } from './ServerSummary.js';
+import { SignInChoice } from './SignInChoice.js';
 import { BusyLine, FailureNote } from './SetupNotes.js';
-import { BUSY_KEYS, OAUTH_PROVIDER_NAMES } from './setup-labels.js';
-import { addAndTest, closeSetup } from './setup-flow.js';
+import { OAUTH_PROVIDER_NAMES } from './setup-labels.js';
+import { closeSetup } from './setup-flow.js';
 import { goTo, useSetup } from './setup-store.js';
 
-/** Step 3: the password, then "Add and test". */
+/** Step 3: how the account signs in (the provider's page, or a password), then "Add and test" or "Save and test". */
 export function PasswordStep() {
   const t = useT();
   const { draft, busy, failure, editing } = useSetup(
-    useShallow((s) => ({ draft: s.draft, busy: s.busy, failure: s.failure, editing: s.replacing !== null })),
+    useShallow((s) => ({ draft: s.draft, busy: s.busy, failure: s.failure, editing: s.editing })),
   );
   const input = useRef<HTMLInputElement>(null);
-  const [empty, setEmpty] = useState(() => useSetup.getState().password === '');
   const [checked, setChecked] = useState(false);
+  const oauth = signsInWithOAuth(draft);
+  const signIn = willSignIn(draft, editing);
+  // A saved password is kept when the field stays empty; a saved sign-in is no password to keep.
+  const optional = editing !== null && editing.hasSecret && editing.settings.auth === 'password';
+  const empty = useSetup((s) => s.password === '');
+  const passwordMissing = !oauth && !optional && empty;
 
-  // Uncontrolled on purpose: React mirrors a controlled input's value into its `value` attribute, which would put
-  // the password in the page's markup. Coming back to this step, it is restored as a property only.
-  useEffect(() => {
-    if (input.current) input.current.value = useSetup.getState().password;
-  }, []);
+  let action: string;
+  if (signIn && draft.oauthProvider) action = t('accounts.oauth.signIn', { provider: OAUTH_PROVIDER_NAMES[draft.oauthProvider] });
+  else action = t(editing ? 'accounts.password.saveAndTest' : 'accounts.password.addAndTest');
 
   return (
     <form
@@ -33,35 +38,15 @@ export function PasswordStep() {
         e.preventDefault();
         if (busy !== null) return;
         setChecked(true);
-        if (empty) input.current?.focus();
-        else void addAndTest();
+        if (passwordMissing) input.current?.focus();
+        else void saveAndTest();
       }}
     >
       <div className="setup-content">
         <ServerSummary draft={draft} />
-        {draft.oauthProvider ? (
-          <p className="setup-note" data-testid="oauth-note">
-            {t('accounts.oauth.note', { provider: OAUTH_PROVIDER_NAMES[draft.oauthProvider] })}
-          </p>
-        ) : null}
-        <EditWarning />
-        <Field label={t('accounts.field.password')} problem={checked && empty ? t('accounts.problem.password') : null}>
-          {(c) => (
-            <input
-              {...c}
-              ref={input}
-              type="password"
-              autoComplete="current-password"
-              data-autofocus
-              data-testid="account-password"
-              onChange={(e) => {
-                useSetup.setState({ password: e.target.value });
-                setEmpty(e.target.value === '');
-              }}
-            />
-          )}
-        </Field>
-        {busy !== null ? <BusyLine text={t(BUSY_KEYS[busy])} /> : null}
+        {draft.oauthProvider ? <SignInChoice provider={draft.oauthProvider} oauth={oauth} signedIn={oauth && !signIn} /> : null}
+        {oauth ? null : <PasswordField input={input} optional={optional} missing={checked && passwordMissing} />}
+        <BusyLine />
         {failure ? <FailureNote failure={failure} /> : null}
       </div>
       <footer className="setup-footer">
@@ -72,8 +57,8 @@ export function PasswordStep() {
         <button type="button" className="button" aria-disabled={busy !== null} onClick={() => busy === null && goTo('settings')} data-testid="setup-back">
           {t('accounts.setup.back')}
         </button>
-        <button type="submit" className="button button-primary" aria-disabled={busy !== null} data-testid="add-and-test">
-          {t(editing ? 'accounts.password.saveAndTest' : 'accounts.password.addAndTest')}
+        <button type="submit" className="button button-primary" aria-disabled={busy !== null} data-autofocus={oauth || undefined} data-testid={signIn ? 'sign-in' : 'add-and-test'}>
+          {action}
         </button>
       </footer>
     </form>

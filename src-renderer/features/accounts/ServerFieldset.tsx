@@ -14,11 +14,13 @@ const SECURITY_OPTION_KEYS = {
   none: 'accounts.security.noneOption',
 } as const;
 
-/** Host, port, security and user name of one server; the incoming side also picks IMAP or POP3. */
+/** Host, port, security and user name of one server; the incoming side also picks IMAP or POP3 (not when editing). */
 export function ServerFieldset({ side, problems }: { side: Side; problems: ServerProblems }) {
   const t = useT();
   const protocol = useSetup((s) => s.draft.protocol);
   const server = useSetup((s) => s.draft[side]);
+  // The engine refuses to switch an account between IMAP and POP3: their mail is kept in different ways.
+  const editing = useSetup((s) => s.editing !== null);
   const own: Protocol = side === 'incoming' ? protocol : 'smtp';
   const message = (p: Problem | undefined) => (p ? t(p.key, p.values) : null);
   const set = (patch: Partial<ServerDraft>) => updateDraft({ [side]: { ...server, ...patch } });
@@ -27,11 +29,12 @@ export function ServerFieldset({ side, problems }: { side: Side; problems: Serve
     <fieldset className="setup-fieldset" data-testid={`${side}-server`}>
       <legend>{t(side === 'incoming' ? 'accounts.side.incoming' : 'accounts.side.outgoingSmtp')}</legend>
       {side === 'incoming' ? (
-        <Field label={t('accounts.field.protocol')}>
+        <Field label={t('accounts.field.protocol')} hint={editing ? t('accounts.field.protocolFixed') : undefined}>
           {(c) => (
             <select
               {...c}
               value={protocol}
+              disabled={editing}
               data-testid="incoming-protocol"
               onChange={(e) => {
                 const next = IncomingProtocol.parse(e.target.value);

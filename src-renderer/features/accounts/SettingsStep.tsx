@@ -1,19 +1,23 @@
 import { useState } from 'react';
+import { Field } from '../../components/Field.js';
 import { useT } from '../../i18n/use-t.js';
 import { draftProblems, hasProblems, type DraftProblems } from './draft-problems.js';
-import { EditWarning } from './EditWarning.js';
 import { OptionsFieldset } from './OptionsFieldset.js';
 import { Pop3Fieldset } from './Pop3Fieldset.js';
 import { ServerFieldset } from './ServerFieldset.js';
 import { closeSetup } from './setup-flow.js';
-import { goTo, useSetup } from './setup-store.js';
+import { goTo, updateDraft, useSetup } from './setup-store.js';
 
 const NONE: DraftProblems = { incoming: {}, outgoing: {} };
 
-/** Step 2 when typed by hand (or to adjust a suggestion): both servers and the account's options. */
+/**
+ * Step 2 when typed by hand (or to adjust a suggestion): both servers and the account's options. Editing starts
+ * here: the address is the account's and stays, so the name shown to recipients is asked here instead.
+ */
 export function SettingsStep() {
   const t = useT();
   const draft = useSetup((s) => s.draft);
+  const editing = useSetup((s) => s.editing !== null);
   // Problems show once the person tries to go on, then follow their typing.
   const [checked, setChecked] = useState(false);
   const all = draftProblems(draft);
@@ -35,7 +39,11 @@ export function SettingsStep() {
     >
       <div className="setup-content">
         <p className="setup-intro">{t('accounts.settings.intro', { email: draft.email.trim() })}</p>
-        <EditWarning />
+        {editing ? (
+          <Field label={t('accounts.field.name')} hint={t('accounts.field.nameHint')} className="field-name">
+            {(c) => <input {...c} autoComplete="name" value={draft.name} data-testid="account-name" onChange={(e) => updateDraft({ name: e.target.value })} />}
+          </Field>
+        ) : null}
         <div className="server-columns">
           <ServerFieldset side="incoming" problems={problems.incoming} />
           <ServerFieldset side="outgoing" problems={problems.outgoing} />
@@ -48,9 +56,11 @@ export function SettingsStep() {
           {t('accounts.setup.cancel')}
         </button>
         <span className="setup-footer-spacer" />
-        <button type="button" className="button" onClick={() => goTo('address')} data-testid="setup-back">
-          {t('accounts.setup.back')}
-        </button>
+        {editing ? null : (
+          <button type="button" className="button" onClick={() => goTo('address')} data-testid="setup-back">
+            {t('accounts.setup.back')}
+          </button>
+        )}
         <button type="submit" className="button button-primary" data-testid="settings-continue">
           {t('accounts.setup.continue')}
         </button>

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/use-t.js';
-import { BUSY_KEYS, outcomeText } from './setup-labels.js';
+import { busyText, outcomeText } from './setup-labels.js';
 import { useSetup } from './setup-store.js';
 
 /**
@@ -9,10 +9,11 @@ import { useSetup } from './setup-store.js';
 export function SetupAnnouncer() {
   const t = useT();
   const busy = useSetup((s) => s.busy);
+  const provider = useSetup((s) => s.draft.oauthProvider);
   const found = useSetup((s) => s.candidates?.length ?? null);
   const outcome = useSetup((s) => s.outcome);
   let text = '';
-  if (busy) text = t(BUSY_KEYS[busy]);
+  if (busy) text = busyText(t, busy, provider);
   else if (outcome) {
     text = `${t('accounts.side.incoming')}: ${outcomeText(t, outcome.incoming)} ${t('accounts.side.outgoing')}: ${outcomeText(t, outcome.outgoing)}`;
   } else if (found !== null) text = found === 0 ? t('accounts.discovery.none') : t('accounts.discovery.found', { count: found });

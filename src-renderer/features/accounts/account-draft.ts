@@ -1,8 +1,9 @@
-import type { AccountInfo, DiscoveredSettings, Input } from '../../../src-shared/contract/index.js';
-import type { AccountSettings, IncomingProtocol, OAuthProvider, Security, ServerSettings } from '../../../src-shared/domain/account-settings.js';
+import type { AccountInfo, DiscoveredSettings } from '../../../src-shared/contract/index.js';
+import type { IncomingProtocol, OAuthProvider, Security, ServerSettings } from '../../../src-shared/domain/account-settings.js';
 import { defaultPort } from './default-ports.js';
 
 export type Visibility = 'private' | 'public';
+export type AccountAuth = 'password' | 'oauth2';
 
 /** One server as typed: numbers stay strings until the form is checked, so a half-typed port is not lost. */
 export interface ServerDraft {
@@ -18,15 +19,17 @@ export interface AccountDraft {
   protocol: IncomingProtocol;
   incoming: ServerDraft;
   outgoing: ServerDraft;
-  /** Set when the chosen provider signs in with OAuth2, which setup does not offer yet: a password is used. */
+  /** Set when the provider signs in with OAuth2; the person may still choose an app password (auth 'password'). */
   oauthProvider: OAuthProvider | null;
+  /** 'oauth2' only with an oauthProvider: the engine then signs in in the system browser, and no password is sent. */
+  auth: AccountAuth;
   caCertPem: string;
   refreshMinutes: string;
   leaveOnServer: boolean;
   /** Empty: never. */
   deleteAfterDays: string;
   deleteWhenTrashed: boolean;
-  /** Not on the form: kept from the edited account (discovery does not say which servers file sent mail). */
+  /** Not on the form: from a provider preset that says so, or kept from the edited account. */
   serverFilesSent: boolean;
   visibility: Visibility;
   /** The edited account's agents, kept when it stays private; null for a new account (attached to me). */
@@ -43,21 +46,27 @@ export function newDraft(email = '', name = ''): AccountDraft {
     email, name, protocol: 'imap',
     incoming: { host: '', port: String(defaultPort('imap', 'tls')), security: 'tls', username: user },
     outgoing: { host: '', port: String(defaultPort('smtp', 'tls')), security: 'tls', username: user },
-    oauthProvider: null, caCertPem: '', refreshMinutes: '5',
+    oauthProvider: null, auth: 'password', caCertPem: '', refreshMinutes: '5',
     leaveOnServer: true, deleteAfterDays: '', deleteWhenTrashed: false, serverFilesSent: false,
     visibility: 'private', agentIds: null,
   };
 }
 
-/** The person's own choices (name, options, visibility) stay; the servers become the candidate's. */
+/**
+ * The person's own choices (name, options, visibility) stay; the servers become the candidate's. A provider that
+ * signs in with OAuth2 starts on its sign-in, the way it asks to be used; an app password stays one click away.
+ */
 export function withCandidate(draft: AccountDraft, candidate: DiscoveredSettings): AccountDraft {
-  const { incoming, outgoing, oauthProvider } = candidate.settings;
+  const { incoming, outgoing, auth, oauthProvider, serverFilesSent } = candidate.settings;
+  const provider = auth === 'oauth2' ? oauthProvider : null;
   return {
     ...draft,
     protocol: incoming.protocol,
     incoming: server(incoming),
     outgoing: server(outgoing),
-    oauthProvider: candidate.settings.auth === 'oauth2' ? oauthProvider : null,
+    oauthProvider: provider,
+    auth: provider ? 'oauth2' : 'password',
+    serverFilesSent: serverFilesSent ?? false,
   };
 }
 
@@ -69,7 +78,9 @@ export function draftFromAccount(account: AccountInfo): AccountDraft {
     protocol: s.incoming.protocol,
     incoming: server(s.incoming),
     outgoing: server(s.outgoing),
-    oauthProvider: s.auth === 'oauth2' ? s.oauthProvider : null,
+    // An account on an OAuth2 provider that uses an app password keeps the provider known, for the way back.
+    oauthProvider: s.oauthProvider,
+    auth: s.auth === 'oauth2' && s.oauthProvider ? 'oauth2' : 'password',
     caCertPem: s.caCertPem ?? '',
     refreshMinutes: String(Math.max(1, Math.round(s.refreshSeconds / 60))),
     leaveOnServer: s.pop3.leaveOnServer,
@@ -78,38 +89,6 @@ export function draftFromAccount(account: AccountInfo): AccountDraft {
     serverFilesSent: s.serverFilesSent,
     visibility: account.agentIds.length === 0 ? 'public' : 'private',
     agentIds: account.agentIds.length === 0 ? null : account.agentIds,
-  };
-}
-
-function settingsOf(s: ServerDraft): ServerSettings {
-  return { host: s.host.trim(), port: Number(s.port), security: s.security, username: s.username.trim() };
-}
-
-/** For a draft that passed draftProblems(). */
-export function settingsFromDraft(d: AccountDraft): AccountSettings {
-  const days = d.deleteAfterDays.trim();
-  return {
-    incoming: { ...settingsOf(d.incoming), protocol: d.protocol },
-    outgoing: settingsOf(d.outgoing),
-    // Setup signs in with a password (an app password for OAuth2 providers) until OAuth sign-in is offered.
-    auth: 'password',
-    oauthProvider: null,
-    caCertPem: d.caCertPem.trim() || null,
-    refreshSeconds: Math.round(Number(d.refreshMinutes) * 60),
-    serverFilesSent: d.serverFilesSent,
-    pop3: { leaveOnServer: d.leaveOnServer, deleteAfterDays: days ? Number(days) : null, deleteWhenTrashed: d.deleteWhenTrashed },
-  };
-}
-
-export function addInput(d: AccountDraft, password: string): Input<'accounts.add'> {
-  const name = d.name.trim();
-  return {
-    email: d.email.trim(),
-    ...(name ? { name } : {}),
-    settings: settingsFromDraft(d),
-    password,
-    // Omitted: attached to the calling agent. Empty: public.
-    ...(d.visibility === 'public' ? { agentIds: [] } : d.agentIds ? { agentIds: d.agentIds } : {}),
   };
 }
 

@@ -6,12 +6,19 @@ import type { Translate } from '../../i18n/use-t.js';
 import type { Protocol } from './default-ports.js';
 import type { SetupBusy } from './setup-store.js';
 
-export const BUSY_KEYS: Record<SetupBusy, MessageKey> = {
+const BUSY_KEYS: Record<SetupBusy, MessageKey> = {
   discovering: 'accounts.busy.discovering',
   adding: 'accounts.busy.adding',
+  signingIn: 'accounts.busy.signingIn',
+  saving: 'accounts.busy.saving',
   testing: 'accounts.busy.testing',
   removing: 'accounts.busy.removing',
 };
+
+/** What the dialog waits for; a sign-in names the provider whose page opened in the browser. */
+export function busyText(t: Translate, busy: SetupBusy, provider: OAuthProvider | null): string {
+  return t(BUSY_KEYS[busy], { provider: provider ? OAUTH_PROVIDER_NAMES[provider] : '' });
+}
 
 /** One side's answer in the person's language; the server's own English words are shown apart, in small print. */
 export function outcomeText(t: Translate, outcome: ConnectionOutcome): string {

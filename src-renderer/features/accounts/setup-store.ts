@@ -1,15 +1,18 @@
 import { create } from 'zustand';
 import type { AccountInfo, DiscoveredSettings, ErrorCode, Output } from '../../../src-shared/contract/index.js';
+import type { OAuthProvider } from '../../../src-shared/domain/account-settings.js';
 import { newDraft, type AccountDraft } from './account-draft.js';
 
 export type SetupStep = 'address' | 'settings' | 'password' | 'results';
-export type SetupBusy = 'discovering' | 'adding' | 'testing' | 'removing';
+export type SetupBusy = 'discovering' | 'adding' | 'signingIn' | 'saving' | 'testing' | 'removing';
 export type TestOutcome = Output<'accounts.test'>;
 
 /** A step that failed as a whole (not a server's answer to the test): the code to translate, the engine's words. */
 export interface StepFailure {
   code: ErrorCode | 'UNKNOWN';
   message: string;
+  /** Set when the provider's sign-in failed: its message (e.g. which variable to set) is then the news. */
+  signIn?: OAuthProvider;
 }
 
 export interface SetupState {
@@ -24,8 +27,8 @@ export interface SetupState {
   outcome: TestOutcome | null;
   /** The account this dialog added and the person has not kept yet: removed again if they back out. */
   addedId: number | null;
-  /** When editing: the account that the new one replaces once it is kept (there is no accounts.update yet). */
-  replacing: AccountInfo | null;
+  /** When editing: the account changed in place by accounts.update (its mail and folders stay). Never removed. */
+  editing: AccountInfo | null;
   /** Held in memory only while the dialog is open, so "Edit settings" need not ask for it again. */
   password: string;
 }
@@ -40,7 +43,7 @@ export const closedSetup: SetupState = {
   failure: null,
   outcome: null,
   addedId: null,
-  replacing: null,
+  editing: null,
   password: '',
 };
 

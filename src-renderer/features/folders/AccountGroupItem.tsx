@@ -42,6 +42,7 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
       tabIndex={tabbable === group.key ? 0 : -1}
       data-key={group.key}
       data-testid={account ? `account-${account.id}` : 'account-local'}
+      data-account-id={account?.id}
       data-email={account?.email}
       onContextMenu={openMenu}
     >
