@@ -33,7 +33,7 @@ export class ImapConnections {
   private async fresh(client: ImapFlow): Promise<boolean> {
     try {
       await client.noop();
-      if (client.mailbox) await client.mailboxClose();
+      if (client.mailbox) await unselect(client);
       return client.usable;
     } catch {
       return false;
@@ -66,4 +66,12 @@ export class ImapConnections {
     this.open.clear();
     await Promise.allSettled(clients.map((c) => c.logout().catch(() => c.close())));
   }
+}
+
+/**
+ * UNSELECT (RFC 3691), not CLOSE: CLOSE would expunge messages another client flagged \Deleted but chose to
+ * keep, and makes the server settle the whole mailbox first. imapflow's CLOSE command takes the option.
+ */
+async function unselect(client: ImapFlow): Promise<void> {
+  await (client as unknown as { run(command: string, options: { unselect: boolean }): Promise<unknown> }).run('CLOSE', { unselect: true });
 }
