@@ -31,6 +31,7 @@ import { TasksRepo } from './store/tasks-repo.js';
 import { OutboxRepo } from './store/outbox-repo.js';
 import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
+import { sendersService } from './services/senders-service.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
 import { FoldersRepo } from './store/folders-repo.js';
@@ -145,6 +146,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...storeService(deps),
     ...accountsService(deps),
     ...outboxService(deps),
+    ...sendersService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

@@ -5,6 +5,7 @@ import { appCommands } from './app.js';
 import { foldersCommands } from './folders.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
+import { sendersCommands } from './senders.js';
 import { storeCommands, storeEvents } from './store.js';
 
 /**
@@ -18,6 +19,7 @@ export const commands = {
   ...foldersCommands,
   ...messagesCommands,
   ...outboxCommands,
+  ...sendersCommands,
   ...storeCommands,
 } as const;
 
@@ -52,4 +54,5 @@ export * from './app.js';
 export * from './folders.js';
 export * from './messages.js';
 export * from './outbox.js';
+export * from './senders.js';
 export * from './store.js';

@@ -70,6 +70,8 @@ export const MessageDetail = z.object({
   text: z.string().nullable(),
   /** The HTML source with `cid:` references to this message's own parts turned into data: URLs. Untrusted. */
   html: z.string().nullable(),
+  /** The agent has allowed remote content from this message's sender (see senders.setRemoteContent). */
+  remoteContentAllowed: z.boolean(),
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 

@@ -61,6 +61,20 @@ describe("the engine's door", () => {
     await engine.close();
   });
 
+  it("remembers per agent which senders' remote content to load", async () => {
+    const { api, engine } = await openTestEngine();
+    const { id } = await api.messages.ingest({ raw: simpleMessage(1).toString('base64') });
+    expect((await api.messages.get({ id })).remoteContentAllowed).toBe(false);
+    expect(await api.senders.setRemoteContent({ address: ' Sender1@Example.TEST ', allowed: true })).toEqual({ address: 'sender1@example.test', allowed: true });
+    expect((await api.messages.get({ id })).remoteContentAllowed).toBe(true);
+    const colleague = await api.agents.create({ name: 'Ioana', email: null });
+    const asColleague = (await import('../../src-shared/contract/client.js')).createClient(engine.transport(colleague.id)).api;
+    expect((await asColleague.messages.get({ id })).remoteContentAllowed).toBe(false);
+    await api.senders.setRemoteContent({ address: 'sender1@example.test', allowed: false });
+    expect((await api.senders.remoteContent({ address: 'sender1@example.test' })).allowed).toBe(false);
+    await engine.close();
+  });
+
   it('marks messages read and counts unread per folder', async () => {
     const { api, engine } = await openTestEngine();
     const a = await api.messages.ingest({ raw: simpleMessage(1).toString('base64') });

@@ -4,6 +4,7 @@ import { EngineError } from '../errors.js';
 import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
 import { imapFlagChanges } from '../sync/imap/flags.js';
+import { remoteContentAllowed } from './senders-service.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 
@@ -138,6 +139,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
         private: row.private === 1,
         text: visible ? row.text_body : null,
         html,
+        remoteContentAllowed: remoteContentAllowed(deps.store.sqlite, ctx.agentId, roles?.get('from')?.[0]?.address),
       };
       return detail;
     },

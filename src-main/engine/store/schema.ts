@@ -271,3 +271,15 @@ export const pop3Seen = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.uidl] })],
 );
+
+/** Senders whose remote content (images, styles, fonts from the web) an agent chose to load always. */
+export const remoteContentSenders = sqliteTable(
+  'remote_content_senders',
+  {
+    agentId: integer('agent_id').notNull().references(() => agents.id, { onDelete: 'cascade' }),
+    /** Normalised like addresses.address. */
+    address: text('address').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.agentId, t.address] })],
+);
