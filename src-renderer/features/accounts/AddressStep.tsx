@@ -5,8 +5,9 @@ import { useT } from '../../i18n/use-t.js';
 import { withEmail } from './account-draft.js';
 import { CandidateList } from './CandidateList.js';
 import { emailProblem } from './draft-problems.js';
+import { SetupFooter } from './SetupFooter.js';
 import { BusyLine, FailureNote } from './SetupNotes.js';
-import { closeSetup, discover, leaveAddressStep } from './setup-flow.js';
+import { discover, leaveAddressStep } from './setup-flow.js';
 import { updateDraft, useSetup } from './setup-store.js';
 
 /** Step 1: the address (and the name shown to recipients), then discovery's suggestions or the way to type them. */
@@ -73,11 +74,7 @@ export function AddressStep() {
         ) : null}
         {found ? <CandidateList candidates={candidates} chosen={chosen} /> : null}
       </div>
-      <footer className="setup-footer">
-        <button type="button" className="button" onClick={closeSetup} data-testid="setup-cancel">
-          {t('accounts.setup.cancel')}
-        </button>
-        <span className="setup-footer-spacer" />
+      <SetupFooter>
         {found ? (
           <>
             <button type="button" className="button" data-testid="change-candidate" onClick={() => leaveAddressStep('settings', true)}>
@@ -88,7 +85,7 @@ export function AddressStep() {
             </button>
           </>
         ) : null}
-      </footer>
+      </SetupFooter>
     </form>
   );
 }

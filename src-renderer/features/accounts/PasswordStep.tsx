@@ -6,9 +6,9 @@ import { PasswordField } from './PasswordField.js';
 import { saveAndTest, willSignIn } from './save-flow.js';
 import { ServerSummary } from './ServerSummary.js';
 import { SignInChoice } from './SignInChoice.js';
+import { SetupFooter } from './SetupFooter.js';
 import { BusyLine, FailureNote } from './SetupNotes.js';
 import { OAUTH_PROVIDER_NAMES } from './setup-labels.js';
-import { closeSetup } from './setup-flow.js';
 import { goTo, useSetup } from './setup-store.js';
 
 /** Step 3: how the account signs in (the provider's page, or a password), then "Add and test" or "Save and test". */
@@ -49,18 +49,14 @@ export function PasswordStep() {
         <BusyLine />
         {failure ? <FailureNote failure={failure} /> : null}
       </div>
-      <footer className="setup-footer">
-        <button type="button" className="button" onClick={closeSetup} data-testid="setup-cancel">
-          {t('accounts.setup.cancel')}
-        </button>
-        <span className="setup-footer-spacer" />
+      <SetupFooter>
         <button type="button" className="button" aria-disabled={busy !== null} onClick={() => busy === null && goTo('settings')} data-testid="setup-back">
           {t('accounts.setup.back')}
         </button>
         <button type="submit" className="button button-primary" aria-disabled={busy !== null} data-autofocus={oauth || undefined} data-testid={signIn ? 'sign-in' : 'add-and-test'}>
           {action}
         </button>
-      </footer>
+      </SetupFooter>
     </form>
   );
 }

@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Field } from '../../components/Field.js';
 import { useT } from '../../i18n/use-t.js';
+import { SetupFooter } from './SetupFooter.js';
 import { draftProblems, hasProblems, type DraftProblems } from './draft-problems.js';
 import { OptionsFieldset } from './OptionsFieldset.js';
 import { Pop3Fieldset } from './Pop3Fieldset.js';
 import { ServerFieldset } from './ServerFieldset.js';
-import { closeSetup } from './setup-flow.js';
 import { goTo, updateDraft, useSetup } from './setup-store.js';
 
 const NONE: DraftProblems = { incoming: {}, outgoing: {} };
@@ -51,11 +51,7 @@ export function SettingsStep() {
         {draft.protocol === 'pop3' ? <Pop3Fieldset daysProblem={problems.deleteAfterDays} /> : null}
         <OptionsFieldset problems={problems} />
       </div>
-      <footer className="setup-footer">
-        <button type="button" className="button" onClick={closeSetup} data-testid="setup-cancel">
-          {t('accounts.setup.cancel')}
-        </button>
-        <span className="setup-footer-spacer" />
+      <SetupFooter>
         {editing ? null : (
           <button type="button" className="button" onClick={() => goTo('address')} data-testid="setup-back">
             {t('accounts.setup.back')}
@@ -64,7 +60,7 @@ export function SettingsStep() {
         <button type="submit" className="button button-primary" data-testid="settings-continue">
           {t('accounts.setup.continue')}
         </button>
-      </footer>
+      </SetupFooter>
     </form>
   );
 }
