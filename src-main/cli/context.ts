@@ -30,6 +30,7 @@ export interface Options {
   agents?: string | undefined;
   public?: boolean | undefined;
   message?: string | undefined;
+  field?: string | undefined;
 }
 
 export interface CliContext {

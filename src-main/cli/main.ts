@@ -5,7 +5,7 @@ import { accountCommand } from './commands/account.js';
 import { dbCommand } from './commands/db.js';
 import { syncCommand } from './commands/sync.js';
 import { outboxCommand } from './commands/outbox.js';
-import { foldersCommand, ingestCommand, messagesCommand, showCommand } from './commands/mail.js';
+import { foldersCommand, ingestCommand, messagesCommand, searchCommand, showCommand } from './commands/mail.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { printLine, reportError, UsageError } from './output.js';
@@ -20,6 +20,9 @@ Usage: facteur COMMAND [options]
   messages --folder PATH_OR_ID [--limit N] [--json]
                                  list a folder's messages, newest first
   show ID [--json] [--raw]       show a message (--raw: its exact source bytes)
+  search QUERY [--field subject-sender|subject-people|fulltext|attachment|category|unknown-sender]
+      [--folder PATH_OR_ID] [--limit N] [--json]
+                                 find messages ("contains"; every word must match)
   ingest FILE.eml|DIR... [--folder PATH_OR_ID] [--json]
                                  store messages (default folder: Local Folders/Inbox)
   account add --email E [--name N] --incoming imap|pop3 --in-host H [--in-port P]
@@ -54,6 +57,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   account: accountCommand,
   sync: syncCommand,
   outbox: outboxCommand,
+  search: searchCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -86,6 +90,7 @@ async function main(argv: string[]): Promise<number> {
       agents: { type: 'string' },
       public: { type: 'boolean' },
       message: { type: 'string' },
+      field: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -80,6 +80,10 @@ export const FolderRef = z.union([Id, z.string().min(1)]);
 
 const base64 = z.base64();
 
+/** What a search looks in; "contains" semantics for the short fields, word and prefix for body text. */
+export const SearchField = z.enum(['subject-sender', 'subject-people', 'fulltext', 'attachment', 'category', 'unknown-sender']);
+export type SearchField = z.infer<typeof SearchField>;
+
 export const messagesCommands = {
   'messages.list': command(
     z.object({
@@ -88,6 +92,17 @@ export const messagesCommands = {
       offset: z.number().int().min(0).default(0),
     }),
     z.object({ total: z.number().int(), items: z.array(MessageSummary) }),
+  ),
+  /** Sent and received together, newest first, in a folder and its subfolders (or everywhere the agent may look). */
+  'messages.search': command(
+    z.object({
+      query: z.string().max(500),
+      field: SearchField.default('subject-people'),
+      folderId: Id.nullable().default(null),
+      limit: z.number().int().min(1).max(1000).default(200),
+      offset: z.number().int().min(0).default(0),
+    }),
+    z.object({ items: z.array(MessageSummary), more: z.boolean() }),
   ),
   'messages.get': command(z.object({ id: Id }), MessageDetail),
   'messages.source': command(z.object({ id: Id }), z.object({ raw: base64, size: z.number().int() })),

@@ -54,6 +54,16 @@ describe('the facteur command', () => {
     expect(listed).toEqual([expect.objectContaining({ subject: FRENCH_INVOICE.subject, direction: 'out', flags: expect.objectContaining({ seen: true }) })]);
   });
 
+  it('searches from the command line', () => {
+    const data = tempDir();
+    const file = join(tempDir(), 'facture.eml');
+    writeFileSync(file, frenchInvoiceMessage());
+    runCliJson(data, ['ingest', file]);
+    const found = runCliJson<Array<{ subject: string }>>(data, ['search', 'échéance', '--field', 'attachment']);
+    expect(found.map((m) => m.subject)).toEqual([FRENCH_INVOICE.subject]);
+    expect(runCliJson<unknown[]>(data, ['search', 'nothing-like-this'])).toEqual([]);
+  });
+
   it('checks and backs up the store', () => {
     const data = tempDir();
     const report = runCliJson<{ ok: boolean; messages: number }>(data, ['db', 'check']);

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { formatAddress } from '../../../src-shared/domain/address.js';
+import { SearchField } from '../../../src-shared/contract/messages.js';
 import { idArgument, intOption, type CliContext } from '../context.js';
 import { printJson, printLine, UsageError } from '../output.js';
 
@@ -100,4 +101,25 @@ async function resolveFolder(client: Awaited<ReturnType<CliContext['open']>>['cl
   const found = /^\d+$/.test(ref) ? tree.folders.find((f) => f.id === Number(ref)) : tree.folders.find((f) => f.path.toLowerCase() === ref.toLowerCase());
   if (!found) throw new UsageError(`No folder "${ref}". Folders are named by id or by path, e.g. "Local Folders/Inbox"; list them with "facteur folders".`);
   return found.id;
+}
+
+/** `facteur search QUERY [--field F] [--folder PATH_OR_ID] [--limit N] [--json]`: the app's search from the shell. */
+export async function searchCommand(ctx: CliContext): Promise<number> {
+  const query = ctx.args.join(' ');
+  const fields = SearchField.options;
+  const field = (ctx.options.field ?? 'subject-people') as SearchField;
+  if (!fields.includes(field)) throw new UsageError(`--field takes ${fields.join(', ')}.`);
+  const { engine, client } = await ctx.open();
+  try {
+    const folderId = ctx.options.folder === undefined ? null : await resolveFolder(client, ctx.options.folder);
+    const found = await client.api.messages.search({ query, field, folderId, limit: intOption(ctx.options.limit, 'limit', 50) });
+    if (ctx.options.json) printJson(found.items);
+    else {
+      for (const m of found.items) printLine(`${String(m.id).padStart(6)}  ${m.date?.slice(0, 10) ?? '—'.padEnd(10)}  ${m.from ? formatAddress(m.from) : ''}  ${m.subject}`);
+      printLine(`${found.items.length}${found.more ? '+' : ''} found.`);
+    }
+    return 0;
+  } finally {
+    await engine.close();
+  }
 }

@@ -5,6 +5,7 @@ import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
 import { imapFlagChanges } from '../sync/imap/flags.js';
 import { remoteContentAllowed } from './senders-service.js';
+import { searchMessages } from '../store/search-repo.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 
@@ -17,6 +18,29 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     const row = messages.get(id);
     access.folder(ctx.agentId, row.folder_id);
     return row;
+  };
+
+  const summaries = (rows: MessageRow[], ctx: CallContext) => {
+    const to = messages.addressesOf(rows.map((r) => r.id), ['to']);
+    return rows.map((r): MessageSummary => {
+      const visible = access.canSeeContent(ctx.agentId, r);
+      return {
+        id: r.id,
+        folderId: r.folder_id,
+        subject: visible ? r.subject : '',
+        from: r.from_address || r.from_name ? { name: r.from_name, address: r.from_address } : null,
+        to: to.get(r.id)?.get('to') ?? [],
+        date: isoDate(r.date),
+        direction: r.direction,
+        flags: flagsOf(r),
+        malformed: r.malformed === 1,
+        private: r.private === 1,
+        hasAttachments: r.has_attachments === 1,
+        size: r.size,
+        threadId: r.thread_id,
+        snippet: visible ? r.snippet : '',
+      };
+    });
   };
 
   /** A local change to replay on the server: wake the account workers and tell the windows to look again. */
@@ -72,27 +96,18 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     'messages.list': (input, ctx) => {
       access.folder(ctx.agentId, input.folderId);
       const rows = messages.list(input.folderId, input.limit, input.offset);
-      const to = messages.addressesOf(rows.map((r) => r.id), ['to']);
-      const items = rows.map((r): MessageSummary => {
-        const visible = access.canSeeContent(ctx.agentId, r);
-        return {
-          id: r.id,
-          folderId: r.folder_id,
-          subject: visible ? r.subject : '',
-          from: r.from_address || r.from_name ? { name: r.from_name, address: r.from_address } : null,
-          to: to.get(r.id)?.get('to') ?? [],
-          date: isoDate(r.date),
-          direction: r.direction,
-          flags: flagsOf(r),
-          malformed: r.malformed === 1,
-          private: r.private === 1,
-          hasAttachments: r.has_attachments === 1,
-          size: r.size,
-          threadId: r.thread_id,
-          snippet: visible ? r.snippet : '',
-        };
-      });
-      return { total: messages.count(input.folderId), items };
+      return { total: messages.count(input.folderId), items: summaries(rows, ctx) };
+    },
+
+    'messages.search': (input, ctx) => {
+      const terms = input.query.split(/\s+/).filter(Boolean).slice(0, 20);
+      if (terms.length === 0 && input.field !== 'unknown-sender') return { items: [], more: false };
+      const visible = access.visibleAccountIds(ctx.agentId);
+      const folderIds = input.folderId !== null
+        ? (access.folder(ctx.agentId, input.folderId), deps.folders.subtree(input.folderId).map((f) => f.id))
+        : deps.folders.all().filter((f) => f.account_id === null || visible.has(f.account_id)).map((f) => f.id);
+      const found = searchMessages(deps.store.sqlite, { terms, field: input.field, folderIds, agentId: ctx.agentId, limit: input.limit, offset: input.offset });
+      return { items: summaries(found.rows, ctx), more: found.more };
     },
 
     'messages.get': (input, ctx) => {

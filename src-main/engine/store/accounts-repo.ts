@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { AccountInfo } from '../../../src-shared/contract/index.js';
 import { AccountSettings } from '../../../src-shared/domain/account-settings.js';
 import { notFound } from '../errors.js';
+import { deleteMessageRows } from './messages-repo.js';
 
 interface AccountRow {
   id: number;
@@ -65,9 +66,7 @@ export class AccountsRepo {
       const folderIds = (this.sqlite.prepare('SELECT id FROM folders WHERE account_id = ? ORDER BY id DESC').all(id) as Array<{ id: number }>).map((f) => f.id);
       for (const folderId of folderIds) {
         const ids = (this.sqlite.prepare('SELECT id FROM messages WHERE folder_id = ?').all(folderId) as Array<{ id: number }>).map((m) => m.id);
-        const dropFts = this.sqlite.prepare('DELETE FROM messages_fts WHERE rowid = ?');
-        for (const m of ids) dropFts.run(m);
-        this.sqlite.prepare('DELETE FROM messages WHERE folder_id = ?').run(folderId);
+        deleteMessageRows(this.sqlite, ids);
       }
       // Children before parents (ids grow with depth as folders are created under existing ones; retry until none).
       for (let guard = 0; guard < 100; guard++) {

@@ -13,10 +13,12 @@ export function checkStore(sqlite: Database.Database, blobs: BlobStore): StoreCh
   for (const row of sqlite.pragma('foreign_key_check') as Array<{ table: string; rowid: number; parent: string }>) {
     integrity.push(`${row.table} row ${row.rowid} points at a missing ${row.parent} row`);
   }
-  try {
-    sqlite.prepare("INSERT INTO messages_fts (messages_fts, rank) VALUES ('integrity-check', 0)").run();
-  } catch (error) {
-    integrity.push(`Full-text index: ${(error as Error).message}`);
+  for (const table of ['messages_fts', 'messages_trigram']) {
+    try {
+      sqlite.prepare(`INSERT INTO ${table} (${table}, rank) VALUES ('integrity-check', 0)`).run();
+    } catch (error) {
+      integrity.push(`Full-text index ${table}: ${(error as Error).message}`);
+    }
   }
 
   const refs = referencedBlobs(sqlite);

@@ -171,8 +171,9 @@ export class MessagesRepo {
       .flat()
       .map((a) => `${a.name} ${a.address}`)
       .join(' ');
-    cached(this.sqlite, 'INSERT INTO messages_fts (rowid, subject, people, body, attachments) VALUES (?, ?, ?, ?, ?)')
-      .run(id, m.subject, people, m.text ?? '', m.attachments.map((a) => a.filename).join(' '));
+    const names = m.attachments.map((a) => a.filename).join(' ');
+    cached(this.sqlite, 'INSERT INTO messages_fts (rowid, subject, people, body, attachments) VALUES (?, ?, ?, ?, ?)').run(id, m.subject, people, m.text ?? '', names);
+    cached(this.sqlite, 'INSERT INTO messages_trigram (rowid, subject, people, attachments) VALUES (?, ?, ?, ?)').run(id, m.subject, people, names);
   }
 
   /**
@@ -225,10 +226,7 @@ export class MessagesRepo {
 
   /** Removes messages and their index rows; their files stay for the sweeper (another message may share them). */
   deleteMany(ids: number[]): number {
-    if (ids.length === 0) return 0;
-    const json = JSON.stringify(ids);
-    cached(this.sqlite, 'DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
-    return cached(this.sqlite, 'DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))').run(json).changes;
+    return deleteMessageRows(this.sqlite, ids);
   }
 
   /** Moves rows to another folder; their server reference is cleared until the server tells the new one. */
@@ -273,4 +271,16 @@ export class MessagesRepo {
       .run({ ...values, ids: JSON.stringify(ids) });
     return info.changes;
   }
+}
+
+/**
+ * The one way message rows go: with their rows in both full-text indexes (contentless tables have no trigger to do
+ * it). Addresses, attachments and references go by cascade; blob files stay for the sweeper.
+ */
+export function deleteMessageRows(sqlite: Database.Database, ids: number[]): number {
+  if (ids.length === 0) return 0;
+  const json = JSON.stringify(ids);
+  cached(sqlite, 'DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
+  cached(sqlite, 'DELETE FROM messages_trigram WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
+  return cached(sqlite, 'DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))').run(json).changes;
 }

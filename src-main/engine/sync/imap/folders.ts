@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ImapFlow, ListResponse } from 'imapflow';
 import type { FolderKind } from '../../../../src-shared/domain/folder-kinds.js';
 import type { FoldersRepo } from '../../store/folders-repo.js';
+import { deleteMessageRows } from '../../store/messages-repo.js';
 
 /** RFC 6154 SPECIAL-USE attributes; a folder is never recognised by its (localised) name. */
 const SPECIAL_USE: Record<string, FolderKind> = {
@@ -82,7 +83,7 @@ function insertFolder(sqlite: Database.Database, accountId: number, box: ListRes
 function removeFolder(sqlite: Database.Database, folderId: number): void {
   const children = sqlite.prepare('SELECT id FROM folders WHERE parent_id = ?').all(folderId) as Array<{ id: number }>;
   for (const c of children) removeFolder(sqlite, c.id);
-  sqlite.prepare('DELETE FROM messages_fts WHERE rowid IN (SELECT id FROM messages WHERE folder_id = ?)').run(folderId);
-  sqlite.prepare('DELETE FROM messages WHERE folder_id = ?').run(folderId);
+  const ids = (sqlite.prepare('SELECT id FROM messages WHERE folder_id = ?').all(folderId) as Array<{ id: number }>).map((m) => m.id);
+  deleteMessageRows(sqlite, ids);
   sqlite.prepare('DELETE FROM folders WHERE id = ?').run(folderId);
 }
