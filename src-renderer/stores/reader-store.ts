@@ -7,7 +7,14 @@ interface ReaderState {
   openId: number | null;
   /** Null while the open message loads. */
   detail: MessageDetail | null;
+  /** "Load" was chosen for this message: remote content shows this time, and only while it stays open. */
+  remoteOnce: boolean;
+  plainText: boolean;
   open(id: number): Promise<void>;
+  loadRemoteOnce(): void;
+  setPlainText(on: boolean): void;
+  /** Always load, or block again, remote content from the open message's sender. */
+  setSenderRemoteContent(allowed: boolean): Promise<void>;
   close(): void;
   refresh(): Promise<void>;
 }
@@ -39,14 +46,37 @@ export const useReader = create<ReaderState>((set, get) => {
   return {
     openId: null,
     detail: null,
+    remoteOnce: false,
+    plainText: false,
     async open(id) {
       if (get().openId === id && get().detail) return;
-      set({ openId: id, detail: null });
+      set({ openId: id, detail: null, remoteOnce: false, plainText: false });
       await load(id, true);
     },
     close() {
       latest++;
-      set({ openId: null, detail: null });
+      set({ openId: null, detail: null, remoteOnce: false, plainText: false });
+    },
+    loadRemoteOnce() {
+      set({ remoteOnce: true });
+    },
+    setPlainText(on) {
+      set({ plainText: on });
+    },
+    async setSenderRemoteContent(allowed) {
+      const detail = get().detail;
+      const address = detail?.from?.address;
+      if (!detail || !address) return;
+      try {
+        const answer = await engine().client.api.senders.setRemoteContent({ address, allowed });
+        const now = get().detail;
+        // Another message may have been opened while the engine answered; it gets its own answer from messages.get.
+        if (now && now.from?.address.toLowerCase() === address.toLowerCase()) {
+          set({ detail: { ...now, remoteContentAllowed: answer.allowed }, remoteOnce: answer.allowed && get().remoteOnce });
+        }
+      } catch (error) {
+        reportError(error);
+      }
     },
     async refresh() {
       const id = get().openId;

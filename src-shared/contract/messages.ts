@@ -99,6 +99,9 @@ export const messagesCommands = {
       query: z.string().max(500),
       field: SearchField.default('subject-people'),
       folderId: Id.nullable().default(null),
+      /** Only messages dated from `since` (inclusive) to `until` (exclusive). */
+      since: IsoDate.optional(),
+      until: IsoDate.optional(),
       limit: z.number().int().min(1).max(1000).default(200),
       offset: z.number().int().min(0).default(0),
     }),

@@ -1,10 +1,12 @@
 import { benchIngest } from './ingest.js';
 import { benchSync } from './sync.js';
+import { benchSearch } from './search.js';
 
 /** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
   sync: benchSync,
+  search: benchSearch,
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);

@@ -52,7 +52,7 @@ describe('the mailbox window', () => {
     // The inline image is drawn from the message's own part: it has loaded pixels, with no network.
     await expect.poll(() => body.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1);
     // The body frame can run nothing.
-    expect(await mailbox.reader.frame.getAttribute('sandbox')).toBe('');
+    expect(await mailbox.reader.frame.getAttribute('sandbox')).toBe('allow-same-origin');
     await screenshot(browser.page, 'french-invoice-decoded');
   });
 

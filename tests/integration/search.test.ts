@@ -49,6 +49,10 @@ describe('searching messages', () => {
     expect(ids((await api.messages.search({ query: 'revizuit', field: 'fulltext' })).items)).toEqual([m.quote]);
     expect(ids((await api.messages.search({ query: 'jeudi', field: 'subject-people' })).items)).toEqual([]);
     expect(ids((await api.messages.search({ query: '.pdf', field: 'attachment', folderId: clients.id })).items)).toEqual([m.quote]);
+    // A date range alone, or with words.
+    const june = { since: '2026-06-02T00:00:00Z', until: '2026-06-04T00:00:00Z' };
+    expect(ids((await api.messages.search({ query: '', ...june })).items).sort()).toEqual([m.eleve, m.quote].sort());
+    expect(ids((await api.messages.search({ query: 'ofert', ...june })).items)).toEqual([m.quote]);
     await engine.close();
   });
 

@@ -101,12 +101,22 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
 
     'messages.search': (input, ctx) => {
       const terms = input.query.split(/\s+/).filter(Boolean).slice(0, 20);
-      if (terms.length === 0 && input.field !== 'unknown-sender') return { items: [], more: false };
+      const dated = input.since !== undefined || input.until !== undefined;
+      if (terms.length === 0 && input.field !== 'unknown-sender' && !dated) return { items: [], more: false };
       const visible = access.visibleAccountIds(ctx.agentId);
       const folderIds = input.folderId !== null
         ? (access.folder(ctx.agentId, input.folderId), deps.folders.subtree(input.folderId).map((f) => f.id))
         : deps.folders.all().filter((f) => f.account_id === null || visible.has(f.account_id)).map((f) => f.id);
-      const found = searchMessages(deps.store.sqlite, { terms, field: input.field, folderIds, agentId: ctx.agentId, limit: input.limit, offset: input.offset });
+      const found = searchMessages(deps.store.sqlite, {
+        terms,
+        field: input.field,
+        folderIds,
+        agentId: ctx.agentId,
+        since: input.since !== undefined ? Date.parse(input.since) : undefined,
+        until: input.until !== undefined ? Date.parse(input.until) : undefined,
+        limit: input.limit,
+        offset: input.offset,
+      });
       return { items: summaries(found.rows, ctx), more: found.more };
     },
 

@@ -173,7 +173,9 @@ export class MessagesRepo {
       .join(' ');
     const names = m.attachments.map((a) => a.filename).join(' ');
     cached(this.sqlite, 'INSERT INTO messages_fts (rowid, subject, people, body, attachments) VALUES (?, ?, ?, ?, ?)').run(id, m.subject, people, m.text ?? '', names);
-    cached(this.sqlite, 'INSERT INTO messages_trigram (rowid, subject, people, attachments) VALUES (?, ?, ?, ?)').run(id, m.subject, people, names);
+    const from = m.addresses.from[0];
+    cached(this.sqlite, 'INSERT INTO messages_trigram (rowid, subject, sender, people, attachments) VALUES (?, ?, ?, ?, ?)')
+      .run(id, m.subject, from ? `${from.name} ${from.address}` : '', people, names);
   }
 
   /**

@@ -123,6 +123,9 @@ export const messages = sqliteTable(
     index('messages_sha256').on(t.sha256),
     index('messages_source_blob').on(t.sourceBlob),
     index('messages_folder_uid').on(t.folderId, t.uid),
+    // Search and lists find ids in a full-text index, then need each row's date and visibility: from this narrow
+    // index rather than from rows whose bodies make them pages long (5 ms instead of 17 ms for 4,000 matches).
+    index('messages_search_cover').on(t.id, t.date, t.folderId, t.private, t.ownerAgentId),
     check('messages_one_source', sql`(${t.source} IS NULL) <> (${t.sourceBlob} IS NULL)`),
   ],
 );

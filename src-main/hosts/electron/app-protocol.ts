@@ -42,8 +42,11 @@ export function registerAppScheme(): void {
 const CSP = [
   "default-src 'self'",
   "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  // A message frame (srcdoc) inherits this policy on top of its own: remote images, style sheets and fonts the
+  // agent chose to load must pass here too. The frame's own CSP keeps them blocked until then (srcdoc.ts).
+  "style-src 'self' 'unsafe-inline' https: http:",
+  "img-src 'self' data: blob: https: http:",
+  "font-src 'self' data: https: http:",
   "frame-src 'self' about: data:",
   "connect-src 'self'",
   "object-src 'none'",

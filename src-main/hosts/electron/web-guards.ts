@@ -76,9 +76,14 @@ function guardSession(session: Session): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
   session.setDevicePermissionHandler(() => false);
-  // Behind the CSP, a second wall: no page, nor any frame in it, may reach the network. Only requests a page made
-  // (they carry a webContentsId) are cancelled; the browser's own fetches are not ours to judge.
+  // Behind the CSP, a second wall: no page, nor any frame in it, may reach the network — except the images, style
+  // sheets and fonts of a message whose remote content the agent chose to load (the message frame's own CSP keeps
+  // them blocked until then, and no frame can run script). Only requests a page made (they carry a webContentsId)
+  // are judged; the browser's own fetches are not ours.
+  const REMOTE_CONTENT: ReadonlySet<string> = new Set(['image', 'stylesheet', 'font']);
   session.webRequest.onBeforeRequest({ urls: ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*'] }, (details, callback) => {
-    callback({ cancel: details.webContentsId !== undefined });
+    const fromPage = details.webContentsId !== undefined;
+    const messageContent = REMOTE_CONTENT.has(details.resourceType) && /^https?:/.test(details.url);
+    callback({ cancel: fromPage && !messageContent });
   });
 }

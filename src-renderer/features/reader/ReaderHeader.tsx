@@ -3,6 +3,7 @@ import type { Address, MessageDetail } from '../../../src-shared/contract/index.
 import { formatAddress } from '../../../src-shared/domain/address.js';
 import { formatLongDate } from '../../format/dates.js';
 import { useT } from '../../i18n/use-t.js';
+import { ReaderActions } from './ReaderActions.js';
 
 function people(list: readonly Address[]): string {
   return list.map(formatAddress).join(', ');
@@ -12,11 +13,16 @@ export function ReaderHeader({ detail }: { detail: MessageDetail }) {
   const t = useT();
   const intl = useIntl();
   const subject = detail.subject || t(detail.private ? 'messages.privateSubject' : 'messages.noSubject');
+  // A private message shown to another agent arrives without its content; its source is withheld just the same.
+  const withheld = detail.private && detail.html === null && detail.text === null;
   return (
     <header className="reader-header">
-      <h2 className="reader-subject" data-testid="reader-subject">
-        {subject}
-      </h2>
+      <div className="reader-title-row">
+        <h2 className="reader-subject" data-testid="reader-subject">
+          {subject}
+        </h2>
+        {withheld ? null : <ReaderActions messageId={detail.id} hasHtml={detail.html !== null} />}
+      </div>
       <dl className="reader-fields">
         <dt>{t('reader.from')}</dt>
         <dd data-testid="reader-from">{detail.from ? formatAddress(detail.from) : t('messages.unknownSender')}</dd>

@@ -3,8 +3,10 @@ import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useReader } from '../../stores/reader-store.js';
 import { AttachmentList } from './AttachmentList.js';
-import { MessageBody } from './MessageBody.js';
+import { MessageView } from './MessageView.js';
 import { ReaderHeader } from './ReaderHeader.js';
+import { SourceDialog } from './SourceDialog.js';
+import './reader-dialogs.css';
 import './reading-pane.css';
 
 export function ReadingPane() {
@@ -26,9 +28,8 @@ export function ReadingPane() {
           </div>
         ) : null}
         <AttachmentList attachments={detail.attachments} />
-        <div className="reader-body">
-          <MessageBody detail={detail} />
-        </div>
+        {/* Keyed by message, so a hovered link or an open confirmation never carries over to the next one. */}
+        <MessageView key={detail.id} detail={detail} />
       </article>
     );
   }
@@ -36,6 +37,7 @@ export function ReadingPane() {
   return (
     <section className="pane reading-pane" aria-label={t('reader.label')} data-testid="reading-pane">
       {content}
+      <SourceDialog />
     </section>
   );
 }

@@ -1,0 +1,1 @@
+CREATE INDEX `messages_search_cover` ON `messages` (`id`,`date`,`folder_id`,`private`,`owner_agent_id`);
