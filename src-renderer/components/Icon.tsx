@@ -19,6 +19,7 @@ const PATHS = {
     </>
   ),
   close: <path d="M4 4l8 8M12 4l-8 8" />,
+  search: <path d="M7 2.5a4.5 4.5 0 1 0 0 9 4.5 4.5 0 0 0 0-9ZM10.3 10.3 14 14" />,
   check: <path d="M3 8.5 6.5 12 13 4.5" />,
   plus: <path d="M8 3v10M3 8h10" />,
   warning: <path d="M8 2.5 14 13H2L8 2.5ZM8 6.5v3M8 11.2v.3" />,

@@ -1,4 +1,4 @@
-import type { DiscoveredSettings, ErrorCode, EventPayload } from '../../src-shared/contract/index.js';
+import type { DiscoveredSettings, ErrorCode, EventPayload, SearchField } from '../../src-shared/contract/index.js';
 import type { IncomingProtocol, Security } from '../../src-shared/domain/account-settings.js';
 import type { FolderKind } from '../../src-shared/domain/folder-kinds.js';
 import type { MessageKey } from './catalogs.js';
@@ -68,4 +68,14 @@ export const SYNC_PHASE_KEYS: Record<Exclude<EventPayload<'sync.progress'>['phas
   outbox: 'sync.phase.outbox',
   idle: 'sync.phase.upToDate',
   done: 'sync.phase.upToDate',
+};
+
+/** What each search field looks in, in the order the menu offers them. */
+export const SEARCH_FIELD_KEYS: Record<SearchField, MessageKey> = {
+  'subject-people': 'search.field.subjectPeople',
+  'subject-sender': 'search.field.subjectSender',
+  fulltext: 'search.field.fulltext',
+  attachment: 'search.field.attachment',
+  category: 'search.field.category',
+  'unknown-sender': 'search.field.unknownSender',
 };

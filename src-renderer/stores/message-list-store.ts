@@ -1,10 +1,19 @@
 import { create } from 'zustand';
-import type { MessageSummary } from '../../src-shared/contract/index.js';
+import type { MessageSummary, SearchField } from '../../src-shared/contract/index.js';
 import { engine } from '../api/engine.js';
 import { reportError } from './error-store.js';
 import { useReader } from './reader-store.js';
 
 export const PAGE_SIZE = 100;
+/** A search shows at most this many rows at once; beyond it the header says "500+" and the person narrows it. */
+export const SEARCH_LIMIT = 500;
+
+/** What the list shows instead of the folder while a search is active; `everywhere` ignores the open folder. */
+export interface SearchParams {
+  query: string;
+  field: SearchField;
+  everywhere: boolean;
+}
 
 /** A page remembers the generation it was fetched in: older pages stay on screen until their refetch lands. */
 interface Page {
@@ -14,6 +23,10 @@ interface Page {
 
 export interface MessageListState {
   folderId: number | null;
+  /** Non-null while a search is active: the rows are its results, not the folder's. */
+  search: SearchParams | null;
+  /** The search found more than SEARCH_LIMIT rows. */
+  more: boolean;
   total: number;
   /** False until the first answer for this folder, so "empty" is not shown while loading. */
   loaded: boolean;
@@ -24,6 +37,7 @@ export interface MessageListState {
   selectedId: number | null;
   selectedIndex: number;
   openFolder(folderId: number | null): void;
+  setSearch(search: SearchParams | null): void;
   showRange(start: number, end: number): Promise<void>;
   refresh(): Promise<void>;
   select(index: number): void;
@@ -48,8 +62,40 @@ let generations = 0;
 const inflight = new Map<string, Promise<void>>();
 
 export const useMessageList = create<MessageListState>((set, get) => {
-  function loadPage(page: number): Promise<void> {
+  /**
+   * One request for the whole result set, cut into pages so rows, selection and keys work as for a folder. Every new
+   * query bumps the generation, so an older query's late answer is dropped: the newest one always wins.
+   */
+  function loadSearch(search: SearchParams): Promise<void> {
     const { folderId, generation } = get();
+    const key = `${generation}:search`;
+    const pending = inflight.get(key);
+    if (pending) return pending;
+    const request = engine()
+      .client.api.messages.search({
+        query: search.query,
+        field: search.field,
+        folderId: search.everywhere ? null : folderId,
+        limit: SEARCH_LIMIT,
+        offset: 0,
+      })
+      .then(({ items, more }) => {
+        if (get().generation !== generation) return;
+        const pages: Record<number, Page> = {};
+        for (let p = 0; p * PAGE_SIZE < items.length; p++) {
+          pages[p] = { generation, items: items.slice(p * PAGE_SIZE, (p + 1) * PAGE_SIZE) };
+        }
+        set({ total: items.length, more, loaded: true, pages });
+      })
+      .catch(reportError)
+      .finally(() => inflight.delete(key));
+    inflight.set(key, request);
+    return request;
+  }
+
+  function loadPage(page: number): Promise<void> {
+    const { folderId, generation, search } = get();
+    if (search) return loadSearch(search);
     if (folderId === null) return Promise.resolve();
     const key = `${generation}:${page}`;
     const pending = inflight.get(key);
@@ -68,7 +114,12 @@ export const useMessageList = create<MessageListState>((set, get) => {
   }
 
   async function ensure(start: number, end: number): Promise<void> {
-    const { pages, generation } = get();
+    const { pages, generation, search } = get();
+    // A search is fetched whole, once per generation, whatever range is on screen.
+    if (search) {
+      if (pages[0]?.generation !== generation) await loadSearch(search);
+      return;
+    }
     const wanted: Promise<void>[] = [];
     for (let p = Math.floor(start / PAGE_SIZE); p <= Math.floor(end / PAGE_SIZE); p++) {
       if (pages[p]?.generation !== generation) wanted.push(loadPage(p));
@@ -78,6 +129,8 @@ export const useMessageList = create<MessageListState>((set, get) => {
 
   return {
     folderId: null,
+    search: null,
+    more: false,
     total: 0,
     loaded: false,
     generation: 0,
@@ -86,12 +139,22 @@ export const useMessageList = create<MessageListState>((set, get) => {
     selectedId: null,
     selectedIndex: -1,
 
+    // Opening a folder ends any search, as in Outlook: the person asked to see that folder.
     openFolder(folderId) {
       set({
-        folderId, total: 0, loaded: false, generation: ++generations, pages: {},
+        folderId, search: null, more: false, total: 0, loaded: false, generation: ++generations, pages: {},
         range: { start: 0, end: 0 }, selectedId: null, selectedIndex: -1,
       });
       if (folderId !== null) void ensure(0, 0);
+    },
+
+    // Starting, changing or ending a search starts the list afresh, like opening another folder.
+    setSearch(search) {
+      set({
+        search, more: false, total: 0, loaded: false, generation: ++generations, pages: {},
+        range: { start: 0, end: 0 }, selectedId: null, selectedIndex: -1,
+      });
+      if (search || get().folderId !== null) void ensure(0, 0);
     },
 
     async showRange(start, end) {
@@ -100,7 +163,7 @@ export const useMessageList = create<MessageListState>((set, get) => {
     },
 
     async refresh() {
-      if (get().folderId === null) return;
+      if (get().folderId === null && !get().search) return;
       set({ generation: ++generations });
       const { start, end } = get().range;
       await ensure(start, end);

@@ -4,6 +4,8 @@ import { useShallow } from 'zustand/react/shallow';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useT } from '../../i18n/use-t.js';
 import { messageAt, useMessageList } from '../../stores/message-list-store.js';
+import { useSearch } from '../../stores/search-store.js';
+import { SearchBar } from '../search/SearchBar.js';
 import { MessageListHeader } from './MessageListHeader.js';
 import { MessageRow, PlaceholderRow, rowId } from './MessageRow.js';
 import './message-list.css';
@@ -35,6 +37,8 @@ export function MessageList() {
   const state = useMessageList(
     useShallow((s) => ({
       folderId: s.folderId,
+      searching: s.search !== null,
+      more: s.more,
       total: s.total,
       loaded: s.loaded,
       pages: s.pages,
@@ -42,7 +46,9 @@ export function MessageList() {
       selectedIndex: s.selectedIndex,
     })),
   );
-  const { folderId, total, loaded, selectedId, selectedIndex } = state;
+  const { folderId, searching, more, total, loaded, selectedId, selectedIndex } = state;
+  // The object changes only when a search starts, changes or ends, which is when the list starts over.
+  const search = useMessageList((s) => s.search);
   const { showRange, select, move } = useMessageList.getState();
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -58,17 +64,24 @@ export function MessageList() {
 
   useEffect(() => {
     if (first !== undefined && last !== undefined) void showRange(first, last);
-  }, [first, last, folderId, showRange]);
+  }, [first, last, folderId, search, showRange]);
 
+  // A new folder or a new search starts at the top; a refresh of either keeps its place.
   useEffect(() => {
     virtualizer.scrollToOffset(0);
-  }, [folderId, virtualizer]);
+  }, [folderId, search, virtualizer]);
 
   useEffect(() => {
     if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Esc from the results goes back to the folder, as it does from the search box.
+    if (event.key === 'Escape' && searching) {
+      event.preventDefault();
+      useSearch.getState().clear();
+      return;
+    }
     const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 0) / ROW_HEIGHT) - 1);
     const step = stepFor(event.key, pageRows, total);
     if (step === null) return;
@@ -77,13 +90,17 @@ export function MessageList() {
   }
 
   let body;
-  if (folderId === null) body = <EmptyState text={t('messages.noFolder')} />;
+  if (searching) {
+    if (!loaded) body = <EmptyState text={t('search.searching')} />;
+    else if (total === 0) body = <EmptyState text={t('search.empty')} testId="search-empty" />;
+  } else if (folderId === null) body = <EmptyState text={t('messages.noFolder')} />;
   else if (!loaded) body = <EmptyState text={t('messages.loading')} />;
   else if (total === 0) body = <EmptyState text={t('messages.empty')} testId="message-list-empty" />;
 
   return (
     <section className="pane message-pane" aria-label={t('messages.label')}>
-      <MessageListHeader total={loaded ? total : null} />
+      <SearchBar />
+      <MessageListHeader total={loaded ? total : null} found={searching ? { more } : null} />
       <div
         ref={scrollRef}
         className="message-scroll"
