@@ -1,3 +1,4 @@
+import './modal.css';
 import { useEffect, type RefObject } from 'react';
 
 /**

@@ -42,7 +42,7 @@ function SetupDialog() {
   return (
     <dialog
       ref={ref}
-      className="setup-dialog"
+      className="modal setup-dialog"
       aria-labelledby={titleId}
       data-testid="account-dialog"
       data-step={step}

@@ -35,7 +35,7 @@ function RemoveDialog({ target }: { target: RemovalTarget }) {
     <dialog
       ref={ref}
       role="alertdialog"
-      className="setup-dialog remove-dialog"
+      className="modal setup-dialog remove-dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       data-testid="remove-dialog"

@@ -28,7 +28,7 @@ export function LinkConfirmDialog({ link, onClose }: LinkConfirmDialogProps) {
     <dialog
       ref={ref}
       role="alertdialog"
-      className="reader-dialog link-dialog"
+      className="modal reader-dialog link-dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       data-testid="link-dialog"

@@ -40,7 +40,7 @@ function SourceView() {
   return (
     <dialog
       ref={ref}
-      className="reader-dialog source-dialog"
+      className="modal reader-dialog source-dialog"
       aria-labelledby={titleId}
       data-testid="source-dialog"
       onCancel={(e) => {
