@@ -28,6 +28,18 @@ const asRoot = process.getuid?.() === 0;
  * service. Started per test file and stopped by PID. As root it runs as `nobody` (Dovecot refuses root logins).
  */
 export async function startDovecot(users: DovecotUser[] = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'].map((name) => ({ name, password: 's3cret-pass' }))): Promise<Dovecot> {
+  // Ports are picked free, then bound by Dovecot a moment later: a test file running beside this one can take one
+  // in between. Another set of ports then, rather than a flaky failure.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDovecotOnce(users);
+    } catch (error) {
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+async function startDovecotOnce(users: DovecotUser[]): Promise<Dovecot> {
   // Not tempDir(): that one is emptied after each test, and the server lives for the whole file.
   const dir = mkdtempSync(join(tmpdir(), 'facteur-dovecot-'));
   for (const sub of ['run', 'state', 'mail', 'tls']) mkdirSync(join(dir, sub));
@@ -53,7 +65,9 @@ export async function startDovecot(users: DovecotUser[] = ['alice', 'bob', 'caro
     await Promise.all([imapPort, imapsPort, pop3Port, pop3sPort].map((p) => waitForPort(p)));
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`Dovecot did not start: ${(error as Error).message}\n${safeRead(join(dir, 'dovecot.log'))}`);
+    const log = safeRead(join(dir, 'dovecot.log'));
+    rmSync(dir, { recursive: true, force: true });
+    throw new Error(`Dovecot did not start: ${(error as Error).message}\n${log}`);
   }
   return {
     imapPort,

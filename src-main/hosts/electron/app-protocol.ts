@@ -1,6 +1,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { protocol } from 'electron';
+import { pageContentSecurityPolicy } from '../page-csp.js';
 
 /**
  * The renderer is served from `app://facteur/`, never `file://` (Electron security checklist #18): a file:// page
@@ -37,21 +38,8 @@ export function registerAppScheme(): void {
   ]);
 }
 
-// The shell's CSP (checklist #7). The renderer needs no network: IMAP, SMTP and OAuth run in the engine process.
-// 'unsafe-inline' styles are for React style props; frames are the sandboxed message views (srcdoc/data:).
-const CSP = [
-  "default-src 'self'",
-  "script-src 'self'",
-  // A message frame (srcdoc) inherits this policy on top of its own: remote images, style sheets and fonts the
-  // agent chose to load must pass here too. The frame's own CSP keeps them blocked until then (srcdoc.ts).
-  "style-src 'self' 'unsafe-inline' https: http:",
-  "img-src 'self' data: blob: https: http:",
-  "font-src 'self' data: https: http:",
-  "frame-src 'self' about: data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-].join('; ');
+// The renderer needs no network: IMAP, SMTP and OAuth run in the engine process.
+const CSP = pageContentSecurityPolicy();
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

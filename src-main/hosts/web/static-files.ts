@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { pageContentSecurityPolicy } from '../page-csp.js';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -14,23 +15,9 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-/** The same policy the Electron shell sets: the app's own scripts only, and no network but our WebSocket. */
+/** The app page's policy, with our WebSocket as the only network the page may reach. */
 export function contentSecurityPolicy(port: number): string {
-  return [
-    "default-src 'self'",
-    "script-src 'self'",
-    // A message frame (srcdoc) inherits this policy on top of its own: remote images, style sheets and fonts the
-    // agent chose to load must pass here too. The frame's own CSP keeps them blocked until then (srcdoc.ts).
-    "style-src 'self' 'unsafe-inline' https: http:",
-    "img-src 'self' data: blob: https: http:",
-    "font-src 'self' data: https: http:",
-    "frame-src 'self' about: data:",
-    `connect-src 'self' ws://127.0.0.1:${port} ws://localhost:${port}`,
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-    "frame-ancestors 'none'",
-  ].join('; ');
+  return pageContentSecurityPolicy([`ws://127.0.0.1:${port}`, `ws://localhost:${port}`]);
 }
 
 /** Serves the built renderer; paths that leave its folder are refused rather than normalised away. */
