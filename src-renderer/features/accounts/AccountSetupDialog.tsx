@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { Icon } from '../../components/Icon.js';
-import { keepTabInside, tabbables } from '../../components/focus.js';
+import { tabbables } from '../../components/focus.js';
+import { Modal } from '../../components/Modal.js';
 import { useModal } from '../../components/use-modal.js';
 import { useT } from '../../i18n/use-t.js';
 import { AddressStep } from './AddressStep.js';
@@ -40,17 +41,13 @@ function SetupDialog() {
   }, [step]);
 
   return (
-    <dialog
-      ref={ref}
-      className="modal setup-dialog"
+    <Modal
+      dialogRef={ref}
+      className="setup-dialog"
       aria-labelledby={titleId}
       data-testid="account-dialog"
       data-step={step}
-      onCancel={(e) => {
-        e.preventDefault();
-        closeSetup();
-      }}
-      onKeyDown={keepTabInside}
+      onClose={closeSetup}
     >
       <header className="setup-header">
         <h2 id={titleId}>{editing ? t('accounts.setup.editTitle', { name: editing }) : t('accounts.setup.title')}</h2>
@@ -63,6 +60,6 @@ function SetupDialog() {
       {step === 'settings' ? <SettingsStep /> : null}
       {step === 'password' ? <PasswordStep /> : null}
       {step === 'results' ? <ResultsStep /> : null}
-    </dialog>
+    </Modal>
   );
 }

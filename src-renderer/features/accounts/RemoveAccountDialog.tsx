@@ -1,7 +1,7 @@
 import { useId, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Icon } from '../../components/Icon.js';
-import { keepTabInside } from '../../components/focus.js';
+import { Modal } from '../../components/Modal.js';
 import { useModal } from '../../components/use-modal.js';
 import { useT } from '../../i18n/use-t.js';
 import { cancelRemoval, confirmRemoval, useRemoval, type RemovalTarget } from './remove-account.js';
@@ -32,18 +32,14 @@ function RemoveDialog({ target }: { target: RemovalTarget }) {
   useModal(ref, treeItem);
 
   return (
-    <dialog
-      ref={ref}
+    <Modal
+      dialogRef={ref}
       role="alertdialog"
-      className="modal setup-dialog remove-dialog"
+      className="setup-dialog remove-dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       data-testid="remove-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        cancelRemoval();
-      }}
-      onKeyDown={keepTabInside}
+      onClose={cancelRemoval}
     >
       <header className="setup-header">
         <h2 id={titleId}>{t('accounts.remove.title', { name: account.name })}</h2>
@@ -72,6 +68,6 @@ function RemoveDialog({ target }: { target: RemovalTarget }) {
           {t('accounts.remove.confirm')}
         </button>
       </footer>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useId, useRef } from 'react';
-import { keepTabInside } from '../../components/focus.js';
+import { Modal } from '../../components/Modal.js';
 import { useModal } from '../../components/use-modal.js';
 import { useT } from '../../i18n/use-t.js';
 import { openOutside, type LinkInfo } from './link-check.js';
@@ -25,18 +25,14 @@ export function LinkConfirmDialog({ link, onClose }: LinkConfirmDialogProps) {
       : t('reader.link.confirmHidden', { target: link.target });
 
   return (
-    <dialog
-      ref={ref}
+    <Modal
+      dialogRef={ref}
       role="alertdialog"
-      className="modal reader-dialog link-dialog"
+      className="reader-dialog link-dialog"
       aria-labelledby={titleId}
       aria-describedby={bodyId}
       data-testid="link-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        onClose();
-      }}
-      onKeyDown={keepTabInside}
+      onClose={onClose}
     >
       <header className="reader-dialog-header">
         <h2 id={titleId}>{t('reader.link.confirmTitle')}</h2>
@@ -63,6 +59,6 @@ export function LinkConfirmDialog({ link, onClose }: LinkConfirmDialogProps) {
           {t('reader.link.open')}
         </button>
       </footer>
-    </dialog>
+    </Modal>
   );
 }

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { keepTabInside } from '../../components/focus.js';
+import { Modal } from '../../components/Modal.js';
 import { useModal } from '../../components/use-modal.js';
 import { useT } from '../../i18n/use-t.js';
 import { useMessageSource } from '../../stores/message-source-store.js';
@@ -38,16 +38,12 @@ function SourceView() {
   };
 
   return (
-    <dialog
-      ref={ref}
-      className="modal reader-dialog source-dialog"
+    <Modal
+      dialogRef={ref}
+      className="reader-dialog source-dialog"
       aria-labelledby={titleId}
       data-testid="source-dialog"
-      onCancel={(e) => {
-        e.preventDefault();
-        close();
-      }}
-      onKeyDown={keepTabInside}
+      onClose={close}
     >
       <header className="reader-dialog-header">
         <h2 id={titleId}>{t('reader.source.title')}</h2>
@@ -72,6 +68,6 @@ function SourceView() {
           {t('reader.source.close')}
         </button>
       </footer>
-    </dialog>
+    </Modal>
   );
 }
