@@ -3,7 +3,6 @@ import type { MessageDetail, MessageSummary } from '../../../src-shared/contract
 import { EngineError } from '../errors.js';
 import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
-import { imapFlagChanges } from '../sync/imap/flags.js';
 import { remoteContentAllowed } from './senders-service.js';
 import { searchMessages } from '../store/search-repo.js';
 import type { MessageRow } from '../store/messages-repo.js';
@@ -73,9 +72,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       });
       if (r.duplicate) continue;
       copied++;
-      if (target.account_id !== null && deps.folders.remoteName(folderId)) {
-        deps.tasks.enqueue(target.account_id, { kind: 'imap.append', folderId, messageId: r.id, flags: imapFlagChanges(messages.flagsOf([r.id]).get(r.id)!).add.filter((f) => f !== '$NotJunk') });
-      }
+      deps.changes.upload([r.id], folderId);
     }
     return copied;
   };
@@ -186,11 +183,8 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       });
       if (!result.duplicate) {
         // Stored in a server folder (a draft saved to Drafts, a message filed by hand): it goes up too.
-        if (folder.account_id !== null && deps.folders.remoteName(folder.id)) {
-          const flags = imapFlagChanges(messages.flagsOf([result.id]).get(result.id)!).add.filter((f) => f !== '$NotJunk');
-          deps.tasks.enqueue(folder.account_id, { kind: 'imap.append', folderId: folder.id, messageId: result.id, flags });
-          deps.sync.wake([folder.account_id]);
-        }
+        const account = deps.changes.upload([result.id], folder.id);
+        if (account !== null) deps.sync.wake([account]);
         deps.events.changed('messages', [result.id]);
         deps.events.changed('folders', [folder.id]);
       }

@@ -57,15 +57,27 @@ export class LocalChanges {
           // Rows the server does not have (from elsewhere, or never uploaded, like a sent message leaving the
           // Outbox) go up with an append carrying their flags.
           const toUpload = sameAccount ? group.items.filter((x) => x.uid === null) : group.items;
-          const flags = this.messages.flagsOf(toUpload.map((m) => m.id));
-          for (const m of toUpload) {
-            const f = flags.get(m.id);
-            this.tasks.enqueue(target.account_id, { kind: 'imap.append', folderId: targetId, messageId: m.id, flags: f ? imapFlagChanges(f).add.filter((x) => x !== '$NotJunk') : [] });
-          }
+          this.upload(toUpload.map((m) => m.id), targetId);
         }
       }
       return located.length;
     })();
+  }
+
+  /**
+   * Queues the upload (IMAP APPEND, with the messages' flags) of messages stored here in a server folder; returns
+   * the account to wake, or null when the folder lives only on this computer.
+   */
+  upload(ids: number[], folderId: number): number | null {
+    const folder = this.folders.get(folderId);
+    if (folder.account_id === null || !this.folders.remoteName(folderId)) return null;
+    const flags = this.messages.flagsOf(ids);
+    for (const id of ids) {
+      const f = flags.get(id);
+      // $NotJunk is what clearing junk writes on a server copy; a fresh upload needs no such keyword.
+      this.tasks.enqueue(folder.account_id, { kind: 'imap.append', folderId, messageId: id, flags: f ? imapFlagChanges(f).add.filter((x) => x !== '$NotJunk') : [] });
+    }
+    return folder.account_id;
   }
 
   /** To the account's Trash (Local Folders' Trash for local mail); from Trash, or when permanent, gone everywhere. */
