@@ -31,6 +31,14 @@ export const MessageSummary = z.object({
   size: z.number().int(),
   threadId: z.string(),
   snippet: z.string(),
+  accountId: Id.nullable(),
+  category: z.string().nullable(),
+  /** Answers another message (In-Reply-To or References): the forum marker. */
+  isReply: z.boolean(),
+  /** How many other messages the agent may see share its conversation. */
+  related: z.number().int(),
+  /** Content type of the first attachment that is not an inline image of the body, for its icon. */
+  attachmentType: z.string().nullable(),
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
@@ -84,13 +92,29 @@ const base64 = z.base64();
 export const SearchField = z.enum(['subject-sender', 'subject-people', 'fulltext', 'attachment', 'category', 'unknown-sender']);
 export type SearchField = z.infer<typeof SearchField>;
 
+/** Lists that gather several folders: every visible inbox, and the newest sent or received mail everywhere. */
+export const MessageView = z.enum(['inboxes', 'last-sent', 'last-received']);
+export type MessageView = z.infer<typeof MessageView>;
+/** The two "last" views hold this many messages. */
+export const LAST_VIEW_SIZE = 1000;
+
+export const SortKey = z.enum(['date', 'subject', 'correspondent', 'size', 'flagged', 'seen', 'attachment', 'direction', 'category']);
+export type SortKey = z.infer<typeof SortKey>;
+export const MessageSort = z.object({ by: SortKey, dir: z.enum(['asc', 'desc']) });
+export type MessageSort = z.infer<typeof MessageSort>;
+
 export const messagesCommands = {
+  /** One folder or one view, sorted by one column (ties newest first). */
   'messages.list': command(
-    z.object({
-      folderId: Id,
-      limit: z.number().int().min(1).max(1000).default(200),
-      offset: z.number().int().min(0).default(0),
-    }),
+    z
+      .object({
+        folderId: Id.optional(),
+        view: MessageView.optional(),
+        sort: MessageSort.default({ by: 'date', dir: 'desc' }),
+        limit: z.number().int().min(1).max(1000).default(200),
+        offset: z.number().int().min(0).default(0),
+      })
+      .refine((i) => (i.folderId === undefined) !== (i.view === undefined), { message: 'Give either folderId or view, not both' }),
     z.object({ total: z.number().int(), items: z.array(MessageSummary) }),
   ),
   /** Sent and received together, newest first, in a folder and its subfolders (or everywhere the agent may look). */
@@ -121,6 +145,21 @@ export const messagesCommands = {
   'messages.delete': command(
     z.object({ ids: z.array(Id).min(1).max(10_000), permanent: z.boolean().default(false) }),
     z.object({ trashed: z.number().int(), removed: z.number().int() }),
+  ),
+  /**
+   * Junk goes to its account's Junk folder (Local Folders' for local mail), flagged $Junk for the server's filter;
+   * "not junk" from a Junk folder goes back to the Inbox, flagged $NotJunk.
+   */
+  'messages.setJunk': command(
+    z.object({ ids: z.array(Id).min(1).max(10_000), junk: z.boolean() }),
+    z.object({ updated: z.number().int(), moved: z.number().int() }),
+  ),
+  /** Every id of a folder or view in the list's order, for "select all" and shift-click ranges over unloaded rows. */
+  'messages.ids': command(
+    z
+      .object({ folderId: Id.optional(), view: MessageView.optional(), sort: MessageSort.default({ by: 'date', dir: 'desc' }) })
+      .refine((i) => (i.folderId === undefined) !== (i.view === undefined), { message: 'Give either folderId or view, not both' }),
+    z.object({ ids: z.array(Id) }),
   ),
   'messages.setFlags': command(
     z.object({ ids: z.array(Id).min(1).max(10_000), flags: MessageFlags.partial() }),

@@ -1,14 +1,23 @@
 import type { FolderKind } from '../../../src-shared/domain/folder-kinds.js';
-import type { MessageDetail, MessageSummary } from '../../../src-shared/contract/index.js';
+import { LAST_VIEW_SIZE, type MessageDetail, type MessageSort, type MessageSummary, type MessageView } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
 import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
 import { remoteContentAllowed } from './senders-service.js';
 import { searchMessages } from '../store/search-repo.js';
+import { conversationSizes, firstAttachmentTypes, listIds, listMessages, repliesAmong, type ListQuery } from '../store/message-list-repo.js';
+import type { FolderRow } from '../store/folders-repo.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 
 const OUTGOING_KINDS: ReadonlySet<FolderKind> = new Set(['sent', 'drafts', 'outbox']);
+
+/** The folders each view gathers; mail in Junk, Trash, Drafts, the Outbox or Templates was neither sent nor received. */
+const VIEW_KINDS: Record<MessageView, ReadonlySet<FolderKind>> = {
+  inboxes: new Set(['inbox']),
+  'last-sent': new Set(['sent', 'user', 'archive', 'shared', 'internal', 'inbox']),
+  'last-received': new Set(['inbox', 'user', 'archive', 'shared', 'internal']),
+};
 
 export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
   const { messages, access, blobs } = deps;
@@ -19,8 +28,17 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     return row;
   };
 
+  const visibleFolders = (ctx: CallContext) => {
+    const visible = access.visibleAccountIds(ctx.agentId);
+    return deps.folders.all().filter((f) => f.account_id === null || visible.has(f.account_id));
+  };
+
   const summaries = (rows: MessageRow[], ctx: CallContext) => {
-    const to = messages.addressesOf(rows.map((r) => r.id), ['to']);
+    const ids = rows.map((r) => r.id);
+    const to = messages.addressesOf(ids, ['to']);
+    const sizes = conversationSizes(deps.store.sqlite, rows.map((r) => r.thread_id), visibleFolders(ctx).map((f) => f.id));
+    const replies = repliesAmong(deps.store.sqlite, ids);
+    const attachmentTypes = firstAttachmentTypes(deps.store.sqlite, ids);
     return rows.map((r): MessageSummary => {
       const visible = access.canSeeContent(ctx.agentId, r);
       return {
@@ -38,8 +56,34 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
         size: r.size,
         threadId: r.thread_id,
         snippet: visible ? r.snippet : '',
+        accountId: r.account_id,
+        category: r.category,
+        isReply: replies.has(r.id),
+        related: Math.max(0, (sizes.get(r.thread_id) ?? 1) - 1),
+        attachmentType: attachmentTypes.get(r.id) ?? null,
       };
     });
+  };
+
+  /** What a list shows: one folder, or the folders a view gathers (only the newest mail of one direction for "last"). */
+  const listed = (input: { folderId?: number; view?: MessageView; sort: MessageSort }, ctx: CallContext): Omit<ListQuery, 'limit' | 'offset'> => {
+    const query = { sort: input.sort, agentId: ctx.agentId };
+    if (input.folderId !== undefined) {
+      access.folder(ctx.agentId, input.folderId);
+      return { ...query, folderIds: [input.folderId] };
+    }
+    const view = input.view ?? 'inboxes';
+    const folderIds = visibleFolders(ctx).filter((f) => VIEW_KINDS[view].has(f.kind)).map((f) => f.id);
+    const direction = view === 'last-sent' ? 'out' : view === 'last-received' ? 'in' : undefined;
+    return { ...query, folderIds, direction, cap: direction ? LAST_VIEW_SIZE : undefined };
+  };
+
+  /** Where junk goes (its account's Junk) and where "not junk" returns from a Junk folder (its Inbox); null: stays. */
+  const junkTarget = (folder: FolderRow, junk: boolean): number | null => {
+    if (junk === (folder.kind === 'junk')) return null;
+    const kind = junk ? 'junk' : 'inbox';
+    const target = folder.account_id === null ? deps.folders.localByKind(kind) : deps.folders.accountFolderOfKind(folder.account_id, kind);
+    return target?.id ?? null;
   };
 
   /** A local change to replay on the server: wake the account workers and tell the windows to look again. */
@@ -91,19 +135,34 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
 
   return {
     'messages.list': (input, ctx) => {
-      access.folder(ctx.agentId, input.folderId);
-      const rows = messages.list(input.folderId, input.limit, input.offset);
-      return { total: messages.count(input.folderId), items: summaries(rows, ctx) };
+      const found = listMessages(deps.store.sqlite, { ...listed(input, ctx), limit: input.limit, offset: input.offset });
+      return { total: found.total, items: summaries(found.rows, ctx) };
+    },
+
+    'messages.ids': (input, ctx) => ({ ids: listIds(deps.store.sqlite, listed(input, ctx)) }),
+
+    'messages.setJunk': (input, ctx) => {
+      const folderIds = foldersOf(input.ids, ctx);
+      const updated = deps.changes.setFlags(input.ids, { junk: input.junk });
+      const targets = new Map<number, number[]>();
+      for (const id of input.ids) {
+        const row = messages.get(id);
+        const target = junkTarget(deps.folders.get(row.folder_id), input.junk);
+        if (target !== null) targets.set(target, [...(targets.get(target) ?? []), id]);
+      }
+      let moved = 0;
+      for (const [target, ids] of targets) moved += deps.changes.move(ids, target);
+      changed(input.ids, [...folderIds, ...targets.keys()]);
+      return { updated, moved };
     },
 
     'messages.search': (input, ctx) => {
       const terms = input.query.split(/\s+/).filter(Boolean).slice(0, 20);
       const dated = input.since !== undefined || input.until !== undefined;
       if (terms.length === 0 && input.field !== 'unknown-sender' && !dated) return { items: [], more: false };
-      const visible = access.visibleAccountIds(ctx.agentId);
       const folderIds = input.folderId !== null
         ? (access.folder(ctx.agentId, input.folderId), deps.folders.subtree(input.folderId).map((f) => f.id))
-        : deps.folders.all().filter((f) => f.account_id === null || visible.has(f.account_id)).map((f) => f.id);
+        : visibleFolders(ctx).map((f) => f.id);
       const found = searchMessages(deps.store.sqlite, {
         terms,
         field: input.field,

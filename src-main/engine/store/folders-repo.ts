@@ -4,7 +4,7 @@ import type { AccountNode, FolderNode } from '../../../src-shared/contract/index
 import { folderRank, LOCAL_FOLDERS_NAME, STANDARD_FOLDERS, type FolderKind } from '../../../src-shared/domain/folder-kinds.js';
 import { EngineError, notFound } from '../errors.js';
 
-interface FolderRow {
+export interface FolderRow {
   id: number;
   parent_id: number | null;
   account_id: number | null;

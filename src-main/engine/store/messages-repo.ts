@@ -88,7 +88,7 @@ export interface AttachmentRow {
   sha256: string;
 }
 
-const SUMMARY_COLUMNS = `id, folder_id, account_id, message_id, subject, from_name, from_address, date, direction, seen, flagged,
+export const SUMMARY_COLUMNS = `id, folder_id, account_id, message_id, subject, from_name, from_address, date, direction, seen, flagged,
   answered, draft, junk, mdn_sent, malformed, malformed_reason, category, private, owner_agent_id, thread_id, size, NULL AS source,
   source_blob, source_format, NULL AS text_body, NULL AS html_body, snippet, has_attachments`;
 
@@ -185,16 +185,6 @@ export class MessagesRepo {
   findInFolderBySha(folderId: number, sha256: string): { id: number; malformed: number; uid: number | null } | undefined {
     return cached(this.sqlite, 'SELECT id, malformed, uid FROM messages WHERE +folder_id = ? AND sha256 = ? ORDER BY uid IS NOT NULL, id LIMIT 1')
       .get(folderId, sha256) as { id: number; malformed: number; uid: number | null } | undefined;
-  }
-
-  count(folderId: number): number {
-    return (cached(this.sqlite, 'SELECT count(*) AS n FROM messages WHERE folder_id = ?').get(folderId) as { n: number }).n;
-  }
-
-  /** Newest first; the (folder_id, date, id) index serves both the order and the limit. */
-  list(folderId: number, limit: number, offset: number): MessageRow[] {
-    return cached(this.sqlite, `SELECT ${SUMMARY_COLUMNS} FROM messages WHERE folder_id = ? ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`)
-      .all(folderId, limit, offset) as MessageRow[];
   }
 
   get(id: number): MessageRow {
