@@ -12,6 +12,7 @@ import { EventBus, type EventListener } from './events.js';
 import { Access } from './services/access.js';
 import { agentsService } from './services/agents-service.js';
 import { appService } from './services/app-service.js';
+import { attachmentsService } from './services/attachments-service.js';
 import { foldersService } from './services/folders-service.js';
 import type { CallContext, Handler, Handlers, ServiceDeps } from './services/handler.js';
 import { messagesService } from './services/messages-service.js';
@@ -143,6 +144,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...agentsService(deps),
     ...foldersService(deps),
     ...messagesService(deps),
+    ...attachmentsService(deps),
     ...storeService(deps),
     ...accountsService(deps),
     ...outboxService(deps),

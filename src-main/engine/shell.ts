@@ -8,7 +8,14 @@ export interface Shell {
   openPath(path: string): Promise<void>;
   /** Opens a web page in the user's browser (OAuth sign-in); http(s) only. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Asks the person where to save, with the system's own dialog: a file (offering `suggestedName`) or a folder.
+   * Null when they cancel. Absent on hosts without dialogs: the browser window downloads instead.
+   */
+  chooseSaveLocation?(question: SaveQuestion): Promise<string | null>;
 }
+
+export type SaveQuestion = { kind: 'file'; suggestedName: string } | { kind: 'folder' };
 
 /** Encrypts secrets (passwords, OAuth tokens) for storage; the clear text never reaches the database or a log. */
 export interface SecretBox {

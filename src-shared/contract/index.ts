@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { accountsCommands, accountsEvents } from './accounts.js';
 import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
+import { attachmentsCommands } from './attachments.js';
 import { foldersCommands } from './folders.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
@@ -18,6 +19,7 @@ export const commands = {
   ...accountsCommands,
   ...foldersCommands,
   ...messagesCommands,
+  ...attachmentsCommands,
   ...outboxCommands,
   ...sendersCommands,
   ...storeCommands,
@@ -51,6 +53,7 @@ export * from './common.js';
 export * from './accounts.js';
 export * from './agents.js';
 export * from './app.js';
+export * from './attachments.js';
 export * from './folders.js';
 export * from './messages.js';
 export * from './outbox.js';

@@ -13,6 +13,14 @@ export const EngineToMain = z.discriminatedUnion('type', [
   z.object({ type: z.literal('secrets.decrypt'), id: z.number().int(), sealed: z.instanceof(Uint8Array) }),
   z.object({ type: z.literal('openPath'), id: z.number().int(), path: z.string().min(1).max(4096) }),
   z.object({ type: z.literal('openExternal'), id: z.number().int(), url: z.string().min(1).max(8192) }),
+  z.object({
+    type: z.literal('chooseSaveLocation'),
+    id: z.number().int(),
+    question: z.discriminatedUnion('kind', [
+      z.object({ kind: z.literal('file'), suggestedName: z.string().min(1).max(1024) }),
+      z.object({ kind: z.literal('folder') }),
+    ]),
+  }),
   z.object({ type: z.literal('notify'), title: z.string().max(200), body: z.string().max(1000) }),
 ]);
 export type EngineToMain = z.infer<typeof EngineToMain>;
@@ -27,7 +35,7 @@ export const MainToEngine = z.discriminatedUnion('type', [
     type: z.literal('reply'),
     id: z.number().int(),
     ok: z.boolean(),
-    /** A string for decrypt, the sealed bytes for encrypt, nothing for openPath. */
+    /** A string for decrypt, the sealed bytes for encrypt, nothing for openPath; the chosen path, or nothing when cancelled. */
     value: z.union([z.string(), z.instanceof(Uint8Array)]).optional(),
     /** Set when ok is false: a sentence the user can act on. */
     message: z.string().optional(),

@@ -7,6 +7,7 @@ import { APP_ENTRY, isAppUrl, registerAppScheme, rendererDirFrom, serveRenderer 
 import { CRASH_LIMIT, CRASH_WINDOW_MS, EngineHost } from './engine-host.js';
 import type { PortChannel } from './preload-api.js';
 import { installWebGuards } from './web-guards.js';
+import { appWebPreferences, isMessageWindowUrl, messageWindowOptions } from './window-options.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 
 /**
@@ -17,6 +18,7 @@ import { loadWindowState, trackWindowState } from './window-state.js';
 const here = dirname(fileURLToPath(import.meta.url));
 const PORT_CHANNEL: PortChannel = 'facteur:port';
 const dataDir = defaultDataDir(); // FACTEUR_DATA wins, else the OS app-data folder for "Facteur"
+const preload = join(here, 'preload.cjs');
 
 // userData is the data folder, so the single-instance lock below is per store (one writer per SQLite file) and
 // safeStorage's key (kept in "Local State" on Windows) travels with the secrets it protects. Chromium's caches
@@ -32,7 +34,9 @@ if (!app.requestSingleInstanceLock()) {
   // Another Facteur owns this data folder; it is told (second-instance) and comes forward.
   app.quit();
 } else {
-  installWebGuards();
+  installWebGuards({ childWindow: (url) => (isMessageWindowUrl(url) ? messageWindowOptions(preload) : null) });
+  // Every window, the mailbox or a message opened in its own, is introduced to the engine the same way.
+  app.on('browser-window-created', (_event, win) => watchPage(win));
   app.on('second-instance', () => focusMainWindow());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
@@ -74,31 +78,21 @@ function createWindow(): BrowserWindow {
     minHeight: 480,
     show: false,
     title: 'Facteur',
-    webPreferences: {
-      preload: join(here, 'preload.cjs'),
-      // Checklist #2, #3, #4, #6, #8, #9, #12: spelled out although most are defaults, so a reader sees them.
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webviewTag: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      experimentalFeatures: false,
-      spellcheck: true, // people write mail here
-    },
+    webPreferences: appWebPreferences(preload),
   });
   trackWindowState(win, dataDir);
   if (state.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  void win.loadURL(APP_ENTRY);
+  return win;
+}
+
+function watchPage(win: BrowserWindow): void {
   // Every load (the first, a reload, a renderer restart) runs a fresh preload that needs a fresh port.
   win.webContents.on('did-finish-load', () => connect(win));
   win.webContents.on('render-process-gone', (_event, details) => {
     console.error(`Facteur: the window's renderer stopped (${details.reason}); View › Reload brings it back.`);
   });
-  void win.loadURL(APP_ENTRY);
-  return win;
 }
 
 /** Hands one page a new channel to the engine; the page's previous channel, if any, is closed by its preload. */

@@ -55,6 +55,10 @@ export function parentShell(parent: ParentPort): { shell: Shell; answer(reply: S
     async openExternal(url) {
       await askValue({ type: 'openExternal', url });
     },
+    async chooseSaveLocation(question) {
+      const path = await askValue({ type: 'chooseSaveLocation', question });
+      return typeof path === 'string' ? path : null;
+    },
   };
 
   return {

@@ -1,6 +1,5 @@
-import { existsSync } from 'node:fs';
-import { extname, isAbsolute, normalize } from 'node:path';
-import { Notification, safeStorage, shell } from 'electron';
+import { BrowserWindow, dialog, Notification, safeStorage, shell, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { openablePath } from '../openable-path.js';
 import type { ShellReply, ShellRequest } from './engine-messages.js';
 
 /**
@@ -34,20 +33,6 @@ function secretsRefusal(): string | null {
   return null;
 }
 
-/**
- * Types that run code when "opened": an attachment named invoice.pdf.exe must not start a program because a
- * message said so. The user can still save such a file and run it deliberately.
- */
-const PROGRAM_EXTENSIONS = new Set([
-  // Windows
-  '.exe', '.com', '.bat', '.cmd', '.scr', '.pif', '.msi', '.msp', '.msc', '.cpl', '.ps1', '.psm1', '.vbs', '.vbe',
-  '.js', '.jse', '.wsf', '.wsh', '.hta', '.lnk', '.reg', '.inf', '.scf', '.url', '.jar', '.appref-ms', '.application',
-  // macOS
-  '.app', '.command', '.pkg', '.mpkg', '.terminal', '.tool', '.workflow',
-  // Linux
-  '.desktop', '.sh', '.run', '.appimage',
-]);
-
 export interface ShellBridgeOptions {
   /** Called when the user clicks a notification: bring the window forward. */
   onNotificationClick: () => void;
@@ -72,6 +57,8 @@ export async function answerShellRequest(request: ShellRequest): Promise<ShellRe
         return await openPath(request.path, reply);
       case 'openExternal':
         return await openExternal(request.url, reply);
+      case 'chooseSaveLocation':
+        return reply(true, { value: (await chooseSaveLocation(request.question)) ?? undefined });
     }
   } catch (error) {
     // safeStorage throws when the keyring changed under us (a new login keyring, a copied profile).
@@ -80,19 +67,28 @@ export async function answerShellRequest(request: ShellRequest): Promise<ShellRe
 }
 
 /**
- * Opens a file or folder with the user's default application. Only the engine asks, and only for paths it chose:
- * files under its data folder (blob copies, exports) or a file the user picked. Main still insists on an absolute,
- * existing path, and refuses program types.
+ * Opens a file with the user's default application. Only the engine asks, and only for files it wrote (copies of
+ * attachments under its data folder); main still insists on an absolute path to an existing file that is not a
+ * program or a script (openablePath).
  */
 async function openPath(raw: string, reply: (ok: boolean, extra?: Partial<ShellReply>) => ShellReply): Promise<ShellReply> {
-  if (!isAbsolute(raw) || raw.includes('\0')) return reply(false, { message: `Facteur will not open "${raw}": not an absolute path.` });
-  const path = normalize(raw);
-  if (!existsSync(path)) return reply(false, { message: `${path} no longer exists.` });
-  if (PROGRAM_EXTENSIONS.has(extname(path).toLowerCase())) {
-    return reply(false, { message: `Facteur does not open programs or scripts (${extname(path)}). Save the file and open it yourself if you trust its sender.` });
-  }
-  const failure = await shell.openPath(path);
+  const checked = openablePath(raw);
+  if ('refusal' in checked) return reply(false, { message: checked.refusal });
+  const failure = await shell.openPath(checked.path);
   return failure ? reply(false, { message: failure }) : reply(true);
+}
+
+/** The system's save dialog, attached to the window in front; null when the person cancels. */
+async function chooseSaveLocation(question: Extract<ShellRequest, { type: 'chooseSaveLocation' }>['question']): Promise<string | null> {
+  const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  if (question.kind === 'file') {
+    const options: SaveDialogOptions = { defaultPath: question.suggestedName, properties: ['createDirectory', 'showOverwriteConfirmation'] };
+    const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+  const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }
 
 /** The system browser for sign-in pages (RFC 8252 §8.12: never an embedded view); web addresses only. */

@@ -1,19 +1,24 @@
-import { app, shell, type Session, type WebContents } from 'electron';
+import { app, shell, type BrowserWindowConstructorOptions, type Session, type WebContents } from 'electron';
 import { isAppUrl } from './app-protocol.js';
+
+export interface WebGuardOptions {
+  /** The options of an app window our own page may open at this URL (a message window), or null: denied. */
+  childWindow(url: string): BrowserWindowConstructorOptions | null;
+}
 
 /**
  * What every web page in the app may do, applied to each webContents as it is created, so a window or frame
  * added later cannot forget a rule. Numbers refer to Electron's security checklist
  * (https://www.electronjs.org/docs/latest/tutorial/security).
  */
-export function installWebGuards(): void {
+export function installWebGuards(options: WebGuardOptions): void {
   app.on('web-contents-created', (_event, contents) => {
-    guardNavigation(contents);
+    guardNavigation(contents, options);
     guardSession(contents.session);
   });
 }
 
-function guardNavigation(contents: WebContents): void {
+function guardNavigation(contents: WebContents, options: WebGuardOptions): void {
   // #13: the main frame never leaves our pages. A link the user means to follow opens in the browser via the
   // window-open handler below (the renderer gives external links target="_blank").
   contents.on('will-navigate', (event) => {
@@ -27,8 +32,11 @@ function guardNavigation(contents: WebContents): void {
     if (!event.isMainFrame && isInertFrameUrl(event.url)) return;
     event.preventDefault();
   });
-  // #14: no new Electron windows from page content; http(s) and mailto links go to the user's own programs.
+  // #14: no new Electron windows from page content, except the app's own message window asked by the app's own
+  // page (a message's frame cannot: it has no allow-popups); http(s) and mailto links go to the user's programs.
   contents.setWindowOpenHandler(({ url }) => {
+    const child = isAppUrl(contents.getURL()) ? options.childWindow(url) : null;
+    if (child) return { action: 'allow', overrideBrowserWindowOptions: child };
     const external = externalUrl(url);
     if (external) void shell.openExternal(external).catch((error: unknown) => console.error('Facteur: could not open a link:', error));
     return { action: 'deny' };

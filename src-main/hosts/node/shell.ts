@@ -1,20 +1,32 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, openSync, readFileSync, statSync, writeSync, closeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SecretBox, Shell } from '../../engine/shell.js';
-import { openUrlInBrowser } from './open-url.js';
+import { openablePath } from '../openable-path.js';
+import { openUrlInBrowser, openWithDesktop } from './open-url.js';
+
+/**
+ * Where the Node shell writes down the files it is asked to open instead of opening them (one JSON line each):
+ * set by tests that drive the web host, which must see the request reach the host without a desktop to open it.
+ */
+export const OPEN_RECORD_ENV = 'FACTEUR_RECORD_OPENED';
 
 /**
  * The Shell for the Node hosts (CLI, web host). Secrets are sealed with AES-256-GCM under a key kept in a 0600
  * file in the data folder: that protects them from other users of the machine and from a copied database, not
  * from this user's own programs (the Electron host's safeStorage does better where a keyring exists).
+ * Files open with the desktop's default application (the web host serves a browser on this same machine).
  */
 export function nodeShell(dataDir: string, log: (line: string) => void = (l) => process.stdout.write(`${l}\n`)): Shell {
   return {
     secrets: keyFileSecretBox(join(dataDir, 'secret.key')),
     notify: (title, body) => log(`${title}: ${body}`),
-    openPath: async () => {
-      // A headless host has nothing to open files with; the web UI offers downloads instead.
+    openPath: async (raw) => {
+      const checked = openablePath(raw);
+      if ('refusal' in checked) throw new Error(checked.refusal);
+      const record = process.env[OPEN_RECORD_ENV];
+      if (record) appendFileSync(record, `${JSON.stringify({ openPath: checked.path })}\n`);
+      else openWithDesktop(checked.path);
     },
     openExternal: async (url) => {
       const parsed = new URL(url);
