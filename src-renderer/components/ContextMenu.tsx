@@ -5,6 +5,10 @@ export interface MenuAction {
   id: string;
   label: string;
   run(): void;
+  /** A choice that is on or off (a column shown, a sort order): announced and drawn with its state. */
+  checked?: boolean;
+  /** Starts a new group, drawn with a line above. */
+  separator?: boolean;
 }
 
 interface Props {
@@ -32,7 +36,7 @@ export function ContextMenu({ label, at, actions, onClose }: Props) {
     const { width, height } = menu.getBoundingClientRect();
     menu.style.left = `${Math.max(MARGIN, Math.min(at.x, innerWidth - width - MARGIN))}px`;
     menu.style.top = `${Math.max(MARGIN, Math.min(at.y, innerHeight - height - MARGIN))}px`;
-    menu.querySelector<HTMLElement>('[role="menuitem"]')?.focus();
+    menu.querySelector<HTMLElement>('[role^="menuitem"]')?.focus();
     const outside = (e: PointerEvent) => {
       if (!menu.contains(e.target as Node)) onClose();
     };
@@ -45,7 +49,7 @@ export function ContextMenu({ label, at, actions, onClose }: Props) {
   }, [at, onClose]);
 
   function onKeyDown(event: KeyboardEvent<HTMLUListElement>) {
-    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role="menuitem"]')];
+    const items = [...event.currentTarget.querySelectorAll<HTMLElement>('[role^="menuitem"]')];
     const index = items.indexOf(document.activeElement as HTMLElement);
     const focus = (i: number) => items[(i + items.length) % items.length]?.focus();
     switch (event.key) {
@@ -85,7 +89,9 @@ export function ContextMenu({ label, at, actions, onClose }: Props) {
       {actions.map((action) => (
         <li
           key={action.id}
-          role="menuitem"
+          role={action.checked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+          aria-checked={action.checked}
+          className={action.separator ? 'has-separator' : undefined}
           tabIndex={-1}
           data-testid={`menu-${action.id}`}
           onClick={() => {

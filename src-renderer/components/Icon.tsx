@@ -12,6 +12,15 @@ const PATHS = {
   arrowIn: <path d="M8 3v9M4.5 8.5 8 12l3.5-3.5" />,
   arrowOut: <path d="M8 13V4M4.5 7.5 8 4l3.5 3.5" />,
   chevron: <path d="M6 4l4 4-4 4" />,
+  star: <path d="m8 1.8 1.9 4 4.3.5-3.2 3 .9 4.3L8 11.4l-3.9 2.2.9-4.3-3.2-3 4.3-.5Z" />,
+  forum: <path d="M2 3h8v5.5H5.5L3 10.5V8.5H2zM12 6h2v5.5h-1v2l-2.5-2H7v-2" />,
+  reply: <path d="M6.5 4 2.5 8l4 4M2.5 8H10a3.5 3.5 0 0 1 3.5 3.5V13" />,
+  trash: <path d="M2.5 4h11M6 4V2.5h4V4M4 4l.7 9.5h6.6L12 4M6.5 6.5v5M9.5 6.5v5" />,
+  junk: <path d="M8 1.5 13.5 4v4c0 3.3-2.4 5.6-5.5 6.5C4.9 13.6 2.5 11.3 2.5 8V4ZM5.5 6l5 5M10.5 6l-5 5" />,
+  folderMove: <path d="M1.5 3.5h4.5l1.5 1.5h7v8.5h-13zM6 9.5h5M9 7.5l2 2-2 2" />,
+  tag: <path d="M2 2.5h5.5l6.5 6.5-5 5-6.5-6.5ZM5 5.5h.01" />,
+  envelopeOpen: <path d="M2 6.5 8 2.5l6 4V14H2zM2 6.5l6 4 6-4" />,
+  columns: <path d="M2 3h12v10H2zM6 3v10M10 3v10" />,
   person: (
     <>
       <circle cx="8" cy="5.5" r="2.5" />

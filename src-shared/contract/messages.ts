@@ -37,8 +37,8 @@ export const MessageSummary = z.object({
   isReply: z.boolean(),
   /** How many other messages the agent may see share its conversation. */
   related: z.number().int(),
-  /** Content type of the first attachment that is not an inline image of the body, for its icon. */
-  attachmentType: z.string().nullable(),
+  /** The first attachment that is not an image drawn in the body, for its type icon. */
+  firstAttachment: z.object({ contentType: z.string(), filename: z.string() }).nullable(),
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
@@ -98,7 +98,7 @@ export type MessageView = z.infer<typeof MessageView>;
 /** The two "last" views hold this many messages. */
 export const LAST_VIEW_SIZE = 1000;
 
-export const SortKey = z.enum(['date', 'subject', 'correspondent', 'size', 'flagged', 'seen', 'attachment', 'direction', 'category']);
+export const SortKey = z.enum(['date', 'subject', 'correspondent', 'from', 'to', 'size', 'flagged', 'seen', 'attachment', 'direction', 'category']);
 export type SortKey = z.infer<typeof SortKey>;
 export const MessageSort = z.object({ by: SortKey, dir: z.enum(['asc', 'desc']) });
 export type MessageSort = z.infer<typeof MessageSort>;

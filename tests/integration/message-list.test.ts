@@ -74,8 +74,8 @@ describe('the message list', () => {
     const items = (await api.messages.list({ folderId: local('inbox') })).items;
     const byId = new Map(items.map((i) => [i.id, i]));
     expect(byId.get(m.reply)).toMatchObject({ isReply: true, related: 1 });
-    expect(byId.get(m.zoe)).toMatchObject({ isReply: false, related: 1, attachmentType: 'application/pdf' });
-    expect(byId.get(m.ana)).toMatchObject({ isReply: false, related: 0, attachmentType: null });
+    expect(byId.get(m.zoe)).toMatchObject({ isReply: false, related: 1, firstAttachment: { contentType: 'application/pdf', filename: 'devis.pdf' } });
+    expect(byId.get(m.ana)).toMatchObject({ isReply: false, related: 0, firstAttachment: null });
     await engine.close();
   });
 

@@ -5,7 +5,7 @@ import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
 import { remoteContentAllowed } from './senders-service.js';
 import { searchMessages } from '../store/search-repo.js';
-import { conversationSizes, firstAttachmentTypes, listIds, listMessages, repliesAmong, type ListQuery } from '../store/message-list-repo.js';
+import { conversationSizes, firstAttachments, listIds, listMessages, repliesAmong, type ListQuery } from '../store/message-list-repo.js';
 import type { FolderRow } from '../store/folders-repo.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
@@ -38,7 +38,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     const to = messages.addressesOf(ids, ['to']);
     const sizes = conversationSizes(deps.store.sqlite, rows.map((r) => r.thread_id), visibleFolders(ctx).map((f) => f.id));
     const replies = repliesAmong(deps.store.sqlite, ids);
-    const attachmentTypes = firstAttachmentTypes(deps.store.sqlite, ids);
+    const attachments = firstAttachments(deps.store.sqlite, ids);
     return rows.map((r): MessageSummary => {
       const visible = access.canSeeContent(ctx.agentId, r);
       return {
@@ -60,7 +60,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
         category: r.category,
         isReply: replies.has(r.id),
         related: Math.max(0, (sizes.get(r.thread_id) ?? 1) - 1),
-        attachmentType: attachmentTypes.get(r.id) ?? null,
+        firstAttachment: attachments.get(r.id) ?? null,
       };
     });
   };

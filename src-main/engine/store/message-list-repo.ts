@@ -19,16 +19,19 @@ export interface ListQuery {
 /** Sorting by a private subject would leak its place in the alphabet to agents who may not read it. */
 const SUBJECT = `CASE WHEN private = 1 AND owner_agent_id IS NOT @agent THEN '' ELSE subject END COLLATE NOCASE`;
 
-/** Outgoing mail sorts by its first recipient, incoming by its sender: the name shown in the column, else the address. */
-const CORRESPONDENT = `CASE direction WHEN 'out' THEN
-    (SELECT COALESCE(NULLIF(ma.name, ''), a.address) FROM message_addresses ma JOIN addresses a ON a.id = ma.address_id
-     WHERE ma.message_id = messages.id AND ma.role = 'to' ORDER BY ma.position LIMIT 1)
-  ELSE COALESCE(NULLIF(from_name, ''), from_address) END COLLATE NOCASE`;
+/** People sort by the name shown in their column, else their address; "to" by the first recipient. */
+const FROM = `COALESCE(NULLIF(from_name, ''), from_address)`;
+const TO = `(SELECT COALESCE(NULLIF(ma.name, ''), a.address) FROM message_addresses ma JOIN addresses a ON a.id = ma.address_id
+  WHERE ma.message_id = messages.id AND ma.role = 'to' ORDER BY ma.position LIMIT 1)`;
+/** Outgoing mail sorts by its first recipient, incoming by its sender, as the "From / To" column shows them. */
+const CORRESPONDENT = `CASE direction WHEN 'out' THEN ${TO} ELSE ${FROM} END COLLATE NOCASE`;
 
 const SORT_EXPRESSIONS: Record<SortKey, string> = {
   date: 'date',
   subject: SUBJECT,
   correspondent: CORRESPONDENT,
+  from: `${FROM} COLLATE NOCASE`,
+  to: `${TO} COLLATE NOCASE`,
   size: 'size',
   flagged: 'flagged',
   seen: 'seen',
@@ -93,15 +96,15 @@ export function repliesAmong(sqlite: Database.Database, ids: number[]): Set<numb
   return new Set(rows.map((r) => r.message_id));
 }
 
-/** The content type of each message's first attachment that is not an image drawn inside the body. */
-export function firstAttachmentTypes(sqlite: Database.Database, ids: number[]): Map<number, string> {
+/** Each message's first attachment that is not an image drawn inside the body. */
+export function firstAttachments(sqlite: Database.Database, ids: number[]): Map<number, { contentType: string; filename: string }> {
   if (ids.length === 0) return new Map();
   const rows = cached(
     sqlite,
-    `SELECT message_id, content_type FROM attachments WHERE message_id IN (SELECT value FROM json_each(?))
+    `SELECT message_id, content_type, filename FROM attachments WHERE message_id IN (SELECT value FROM json_each(?))
      AND NOT (inline = 1 AND content_id IS NOT NULL) ORDER BY message_id, position`,
-  ).all(JSON.stringify(ids)) as Array<{ message_id: number; content_type: string }>;
-  const out = new Map<number, string>();
-  for (const r of rows) if (!out.has(r.message_id)) out.set(r.message_id, r.content_type);
+  ).all(JSON.stringify(ids)) as Array<{ message_id: number; content_type: string; filename: string }>;
+  const out = new Map<number, { contentType: string; filename: string }>();
+  for (const r of rows) if (!out.has(r.message_id)) out.set(r.message_id, { contentType: r.content_type, filename: r.filename });
   return out;
 }

@@ -1,6 +1,6 @@
 import type { CSSProperties } from 'react';
 import { Icon } from '../../components/Icon.js';
-import { FOLDER_KIND_KEYS } from '../../i18n/label-keys.js';
+import { useFolderName } from './folder-name.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
 import { folderKey, type FolderBranch } from './tree-model.js';
@@ -19,7 +19,7 @@ export function FolderItem({ branch, level, tabbable }: Props) {
   const expanded = useFolders((s) => !s.collapsed[key]);
   const select = useFolders((s) => s.select);
   const setExpanded = useFolders((s) => s.setExpanded);
-  const name = folder.kind === 'user' ? folder.name : t(FOLDER_KIND_KEYS[folder.kind]);
+  const name = useFolderName()(folder);
   const hasChildren = children.length > 0;
   const unread = folder.unread > 0;
   const nameId = `folder-name-${folder.id}`;

@@ -46,3 +46,23 @@ export function tabbableKey(
   if (holder && selectedId !== null) return folderKey(selectedId);
   return groups[0]?.key ?? null;
 }
+
+export interface FlatFolder {
+  folder: FolderNode;
+  depth: number;
+  /** The account's name, or Local Folders' in the window's language. */
+  groupName: string;
+}
+
+/** The tree as a list in display order, for pickers; Local Folders are named by `localName`. */
+export function flattenTree(accounts: readonly AccountNode[], folders: readonly FolderNode[], localName = 'Local Folders'): FlatFolder[] {
+  const out: FlatFolder[] = [];
+  const walk = (branches: readonly FolderBranch[], depth: number, groupName: string) => {
+    for (const b of branches) {
+      out.push({ folder: b.folder, depth, groupName });
+      walk(b.children, depth + 1, groupName);
+    }
+  };
+  for (const group of buildTree(accounts, folders)) walk(group.roots, 0, group.account?.name ?? localName);
+  return out;
+}

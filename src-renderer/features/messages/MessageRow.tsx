@@ -1,74 +1,72 @@
-import { memo, type CSSProperties } from 'react';
+import { memo, type CSSProperties, type DragEvent, type MouseEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageSummary } from '../../../src-shared/contract/index.js';
-import { Icon } from '../../components/Icon.js';
-import { formatShortDate } from '../../format/dates.js';
-import { peopleNames, personName } from '../../format/people.js';
-import { formatSize } from '../../format/size.js';
 import { useT } from '../../i18n/use-t.js';
+import type { ColumnId } from '../../stores/list-prefs-store.js';
+import { COLUMNS, TEXT_COLUMNS } from './columns.js';
 
-interface Props {
+export interface RowHandlers {
+  onPointerSelect(index: number, event: MouseEvent): void;
+  onOpen(index: number): void;
+  onMenu(index: number, event: MouseEvent): void;
+  onDragStart(index: number, event: DragEvent): void;
+}
+
+interface Props extends RowHandlers {
   message: MessageSummary;
   index: number;
   selected: boolean;
+  cursor: boolean;
+  columns: readonly ColumnId[];
   style: CSSProperties;
-  onSelect(index: number): void;
 }
 
 export const rowId = (id: number): string => `message-row-${id}`;
 
-export const MessageRow = memo(function MessageRow({ message: m, index, selected, style, onSelect }: Props) {
+export const MessageRow = memo(function MessageRow(props: Props) {
+  const { message: m, index, selected, cursor, columns, style } = props;
   const t = useT();
   const intl = useIntl();
   const unread = !m.flags.seen;
-  const outgoing = m.direction === 'out';
-  const who = outgoing
-    ? t('messages.toNames', { names: peopleNames(m.to) })
-    : m.from
-      ? personName(m.from)
-      : t('messages.unknownSender');
-  const subject = m.subject || t(m.private ? 'messages.privateSubject' : 'messages.noSubject');
+  const classes = ['message-row', selected && 'is-selected', cursor && 'is-cursor', unread && 'is-unread', m.flags.flagged && 'is-flagged'];
 
   return (
     <div
-      role="option"
+      role="row"
       id={rowId(m.id)}
       aria-selected={selected}
-      className={`message-row${selected ? ' is-selected' : ''}${unread ? ' is-unread' : ''}`}
+      aria-rowindex={index + 2}
+      className={classes.filter(Boolean).join(' ')}
       style={style}
+      draggable
       data-testid="message-row"
       data-id={m.id}
       data-unread={unread}
+      data-flagged={m.flags.flagged}
       data-index={index}
-      onClick={() => onSelect(index)}
+      onClick={(e) => props.onPointerSelect(index, e)}
+      onDoubleClick={() => props.onOpen(index)}
+      onContextMenu={(e) => props.onMenu(index, e)}
+      onDragStart={(e) => props.onDragStart(index, e)}
     >
-      <span className="col-direction">
-        <Icon name={outgoing ? 'arrowOut' : 'arrowIn'} label={t(outgoing ? 'messages.outgoing' : 'messages.incoming')} />
-      </span>
-      <span className="col-unread">
-        {unread ? <span className="unread-dot" role="img" aria-label={t('messages.unread')} /> : null}
-      </span>
-      <span className="col-attachment">
-        {m.hasAttachments ? <Icon name="paperclip" label={t('messages.hasAttachments')} /> : null}
-      </span>
-      <span className="col-who" title={who}>
-        {who}
-      </span>
-      <span className="col-subject" title={subject}>
-        {subject}
-      </span>
-      <span className="col-date">{m.date ? formatShortDate(intl, m.date) : t('messages.noDate')}</span>
-      <span className="col-size">{formatSize(intl, m.size)}</span>
+      {columns.map((id) => {
+        const content = COLUMNS[id].cell(m, t, intl);
+        return (
+          <span key={id} role="gridcell" className={`col-${id}`} title={TEXT_COLUMNS.has(id) && typeof content === 'string' ? content : undefined}>
+            {content}
+          </span>
+        );
+      })}
     </div>
   );
 });
 
 /** Stands in for a row whose page is still on its way, at the same height so the scrollbar does not jump. */
-export function PlaceholderRow({ style }: { style: CSSProperties }) {
+export function PlaceholderRow({ style, index }: { style: CSSProperties; index: number }) {
   const t = useT();
   return (
-    <div role="option" aria-selected={false} aria-busy="true" className="message-row is-placeholder" style={style}>
-      <span className="col-subject">{t('messages.rowLoading')}</span>
+    <div role="row" aria-rowindex={index + 2} aria-busy="true" className="message-row is-placeholder" style={style}>
+      <span role="gridcell" className="col-placeholder">{t('messages.rowLoading')}</span>
     </div>
   );
 }

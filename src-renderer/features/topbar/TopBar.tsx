@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t.js';
 import { useAgent } from '../../stores/agent-store.js';
 import { startSetup } from '../accounts/setup-flow.js';
 import { LanguageSelect } from './LanguageSelect.js';
+import { ShortcutsSelect } from './ShortcutsSelect.js';
 
 export function TopBar() {
   const t = useT();
@@ -19,6 +20,7 @@ export function TopBar() {
         <Icon name="person" />
         <span data-testid="agent-name">{agentName}</span>
       </span>
+      <ShortcutsSelect />
       <LanguageSelect />
     </header>
   );

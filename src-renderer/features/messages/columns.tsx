@@ -1,0 +1,95 @@
+import type { ReactNode } from 'react';
+import type { IntlShape } from 'react-intl';
+import type { MessageSummary, SortKey } from '../../../src-shared/contract/index.js';
+import { Icon } from '../../components/Icon.js';
+import { formatShortDate } from '../../format/dates.js';
+import { peopleNames, personName } from '../../format/people.js';
+import { formatSize } from '../../format/size.js';
+import type { MessageKey } from '../../i18n/catalogs.js';
+import type { ColumnId } from '../../stores/list-prefs-store.js';
+import { ATTACHMENT_ICONS, ATTACHMENT_LABELS, attachmentKind } from '../reader/attachment-kind.js';
+
+type T = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+export interface Column {
+  id: ColumnId;
+  title: MessageKey;
+  /** The grid track; narrow icon columns have a fixed width, text columns share what is left. */
+  width: string;
+  sort: SortKey | null;
+  /** Icon columns show an icon as their title, and their cells' labels are for assistive technology. */
+  icon?: ReactNode;
+  cell(m: MessageSummary, t: T, intl: IntlShape): ReactNode;
+}
+
+const sender = (m: MessageSummary, t: T) => (m.from ? personName(m.from) : t('messages.unknownSender'));
+const recipients = (m: MessageSummary) => peopleNames(m.to);
+
+/** Every column the list can show, in the order they appear when chosen. */
+export const COLUMNS: Record<ColumnId, Column> = {
+  direction: {
+    id: 'direction', title: 'messages.column.direction', width: '22px', sort: 'direction', icon: <Icon name="arrowIn" />,
+    cell: (m, t) => <Icon name={m.direction === 'out' ? 'arrowOut' : 'arrowIn'} label={t(m.direction === 'out' ? 'messages.outgoing' : 'messages.incoming')} />,
+  },
+  forum: {
+    id: 'forum', title: 'messages.column.forum', width: '34px', sort: null, icon: <Icon name="forum" />,
+    cell: (m, t) =>
+      m.isReply || m.related > 0 ? (
+        <span className="forum-mark" title={t('messages.forumTitle', { count: m.related })}>
+          {m.isReply ? <Icon name="reply" label={t('messages.isReply')} /> : null}
+          {m.related > 0 ? <span className="forum-count" aria-label={t('messages.forumTitle', { count: m.related })}>{m.related}</span> : null}
+        </span>
+      ) : null,
+  },
+  read: {
+    id: 'read', title: 'messages.column.unread', width: '14px', sort: 'seen', icon: <span className="unread-dot is-hollow" />,
+    cell: (m, t) => (m.flags.seen ? null : <span className="unread-dot" role="img" aria-label={t('messages.unread')} />),
+  },
+  star: {
+    id: 'star', title: 'messages.column.star', width: '20px', sort: 'flagged', icon: <Icon name="star" />,
+    cell: (m, t) => (m.flags.flagged ? <Icon name="star" className="is-starred" label={t('messages.starred')} /> : null),
+  },
+  attachment: {
+    id: 'attachment', title: 'messages.column.attachment', width: '20px', sort: 'attachment', icon: <Icon name="paperclip" />,
+    cell: (m, t) => {
+      if (!m.firstAttachment) return m.hasAttachments ? <Icon name="paperclip" label={t('messages.hasAttachments')} /> : null;
+      const kind = attachmentKind(m.firstAttachment.contentType, m.firstAttachment.filename);
+      return <Icon name={ATTACHMENT_ICONS[kind]} label={`${t('messages.hasAttachments')}: ${t(ATTACHMENT_LABELS[kind])}`} />;
+    },
+  },
+  correspondent: {
+    id: 'correspondent', title: 'messages.column.correspondent', width: 'minmax(80px, 0.8fr)', sort: 'correspondent',
+    cell: (m, t) => (m.direction === 'out' ? t('messages.toNames', { names: recipients(m) }) : sender(m, t)),
+  },
+  from: {
+    id: 'from', title: 'messages.column.from', width: 'minmax(70px, 0.6fr)', sort: 'from',
+    cell: (m, t) => sender(m, t),
+  },
+  to: {
+    id: 'to', title: 'messages.column.to', width: 'minmax(70px, 0.6fr)', sort: 'to',
+    cell: (m) => recipients(m),
+  },
+  subject: {
+    id: 'subject', title: 'messages.column.subject', width: 'minmax(100px, 1.4fr)', sort: 'subject',
+    cell: (m, t) => m.subject || t(m.private ? 'messages.privateSubject' : 'messages.noSubject'),
+  },
+  date: {
+    id: 'date', title: 'messages.column.date', width: '132px', sort: 'date',
+    cell: (m, t, intl) => (m.date ? formatShortDate(intl, m.date) : t('messages.noDate')),
+  },
+  size: {
+    id: 'size', title: 'messages.column.size', width: '64px', sort: 'size',
+    cell: (m, _t, intl) => formatSize(intl, m.size),
+  },
+  category: {
+    id: 'category', title: 'messages.column.category', width: 'minmax(60px, 0.4fr)', sort: 'category',
+    cell: (m) => (m.category ? <span className="category-chip">{m.category}</span> : null),
+  },
+};
+
+export function gridTemplate(columns: readonly ColumnId[]): string {
+  return columns.map((id) => COLUMNS[id].width).join(' ');
+}
+
+/** Text columns get a tooltip with their full content, which the row may cut short. */
+export const TEXT_COLUMNS: ReadonlySet<ColumnId> = new Set(['correspondent', 'from', 'to', 'subject', 'category']);

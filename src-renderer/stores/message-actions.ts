@@ -1,0 +1,94 @@
+import type { MessageFlags } from '../../src-shared/contract/index.js';
+import { engine } from '../api/engine.js';
+import { reportError } from './error-store.js';
+import { useFolders } from './folders-store.js';
+import { messageAt, PAGE_SIZE, useMessageList } from './message-list-store.js';
+
+/** The engine takes at most this many ids per call; "select all" in a big folder is sent in slices. */
+const BATCH = 10_000;
+
+function selection(): number[] {
+  return [...useMessageList.getState().selectedIds];
+}
+
+async function inBatches(ids: number[], run: (batch: number[]) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < ids.length; i += BATCH) await run(ids.slice(i, i + BATCH));
+}
+
+/** The row the cursor was on, whose state decides what a toggle does (as Outlook: star all, or unstar all). */
+function focused() {
+  const state = useMessageList.getState();
+  return messageAt(state, state.selectedIndex);
+}
+
+/** Runs an action that takes rows out of the list, then selects the row that came up into the cursor's place. */
+async function removing(ids: number[], run: (batch: number[]) => Promise<unknown>): Promise<void> {
+  if (ids.length === 0) return;
+  const list = useMessageList.getState();
+  const index = Math.max(0, firstSelectedIndex(ids) ?? list.selectedIndex);
+  try {
+    await inBatches(ids, run);
+  } catch (error) {
+    reportError(error);
+  }
+  await useMessageList.getState().selectAfterRemoval(index);
+}
+
+function firstSelectedIndex(ids: number[]): number | undefined {
+  const state = useMessageList.getState();
+  const wanted = new Set(ids);
+  let first: number | undefined;
+  for (const [page, { items }] of Object.entries(state.pages)) {
+    items.forEach((m, i) => {
+      const index = Number(page) * PAGE_SIZE + i;
+      if (wanted.has(m.id) && (first === undefined || index < first)) first = index;
+    });
+  }
+  return first;
+}
+
+/** True when the open folder is a Trash: deleting there removes for good. */
+export function inTrash(): boolean {
+  const { folderId } = useMessageList.getState();
+  return useFolders.getState().folders.find((f) => f.id === folderId)?.kind === 'trash';
+}
+
+export const messageActions = {
+  count(): number {
+    return useMessageList.getState().selectedIds.size;
+  },
+
+  async delete(permanent = false): Promise<void> {
+    const api = engine().client.api;
+    await removing(selection(), (ids) => api.messages.delete({ ids, permanent }));
+  },
+
+  async setFlags(flags: Partial<MessageFlags>): Promise<void> {
+    const ids = selection();
+    if (ids.length === 0) return;
+    const api = engine().client.api;
+    await inBatches(ids, (batch) => api.messages.setFlags({ ids: batch, flags })).catch(reportError);
+  },
+
+  async toggleStar(): Promise<void> {
+    await messageActions.setFlags({ flagged: !(focused()?.flags.flagged ?? false) });
+  },
+
+  async toggleRead(): Promise<void> {
+    await messageActions.setFlags({ seen: !(focused()?.flags.seen ?? false) });
+  },
+
+  async setJunk(junk: boolean): Promise<void> {
+    const api = engine().client.api;
+    await removing(selection(), (ids) => api.messages.setJunk({ ids, junk }));
+  },
+
+  async moveTo(folderId: number, copy: boolean, ids = selection()): Promise<void> {
+    const api = engine().client.api;
+    if (copy) {
+      await inBatches(ids, (batch) => api.messages.move({ ids: batch, folderId, copy: true })).catch(reportError);
+      return;
+    }
+    await removing(ids, (batch) => api.messages.move({ ids: batch, folderId }));
+  },
+};
