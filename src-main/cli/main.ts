@@ -8,6 +8,7 @@ import { outboxCommand } from './commands/outbox.js';
 import { foldersCommand, ingestCommand, messagesCommand, searchCommand, showCommand } from './commands/mail.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
+import { threadCommand } from './commands/thread.js';
 import { printLine, reportError, UsageError } from './output.js';
 
 const HELP = `facteur — the Facteur mail client's command line
@@ -20,6 +21,7 @@ Usage: facteur COMMAND [options]
   messages --folder PATH_OR_ID [--limit N] [--json]
                                  list a folder's messages, newest first
   show ID [--json] [--raw]       show a message (--raw: its exact source bytes)
+  thread ID [--json]             show a message's whole conversation as a tree (replies, receipts, reports)
   search QUERY [--field subject-sender|subject-people|fulltext|attachment|category|unknown-sender]
       [--folder PATH_OR_ID] [--limit N] [--json]
                                  find messages ("contains"; every word must match)
@@ -58,6 +60,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   sync: syncCommand,
   outbox: outboxCommand,
   search: searchCommand,
+  thread: threadCommand,
 };
 
 async function main(argv: string[]): Promise<number> {

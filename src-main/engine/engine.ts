@@ -17,6 +17,7 @@ import { foldersService } from './services/folders-service.js';
 import type { CallContext, Handler, Handlers, ServiceDeps } from './services/handler.js';
 import { messagesService } from './services/messages-service.js';
 import { storeService } from './services/store-service.js';
+import { threadsService } from './services/threads-service.js';
 import { accountsService } from './services/accounts-service.js';
 import { commitPrepared, ingestMessage, prepareMessage } from './mail/ingest.js';
 import { ParsePool } from './mail/parse-pool.js';
@@ -149,6 +150,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...accountsService(deps),
     ...outboxService(deps),
     ...sendersService(deps),
+    ...threadsService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

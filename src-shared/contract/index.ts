@@ -8,6 +8,7 @@ import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
 import { sendersCommands } from './senders.js';
 import { storeCommands, storeEvents } from './store.js';
+import { threadsCommands } from './threads.js';
 
 /**
  * The one list of commands and events. To add a command, add it to its domain's object; a new domain is spread
@@ -23,6 +24,7 @@ export const commands = {
   ...outboxCommands,
   ...sendersCommands,
   ...storeCommands,
+  ...threadsCommands,
 } as const;
 
 export const events = {
@@ -59,3 +61,4 @@ export * from './messages.js';
 export * from './outbox.js';
 export * from './senders.js';
 export * from './store.js';
+export * from './threads.js';

@@ -1,4 +1,5 @@
 import { sha256Hex } from '../blobs/blob-store.js';
+import { conversationKeysOf, type ConversationKeys } from './conversation-keys.js';
 import { scanMime } from './mime-scan.js';
 import { parseMessage, type ParsedMessage } from './parse.js';
 import { buildSource, type BuiltSource } from './source.js';
@@ -10,6 +11,7 @@ export interface Analysis {
   /** sha256 of each attachment's content, in the order of parsed.attachments. */
   attachmentShas: string[];
   source: BuiltSource;
+  conversation: ConversationKeys;
 }
 
 export async function analyzeMessage(raw: Buffer, rawSha256: string): Promise<Analysis> {
@@ -22,5 +24,6 @@ export async function analyzeMessage(raw: Buffer, rawSha256: string): Promise<An
     attachmentBlobs.set(sha, a.content);
     return sha;
   });
-  return { parsed, problems, attachmentShas, source: buildSource(raw, scan.leaves, attachmentBlobs, rawSha256) };
+  const conversation = conversationKeysOf(raw, scan, parsed);
+  return { parsed, problems, attachmentShas, source: buildSource(raw, scan.leaves, attachmentBlobs, rawSha256), conversation };
 }

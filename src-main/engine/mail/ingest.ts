@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3';
 import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
+import { saveConversationKeys } from '../store/conversation-repo.js';
 import type { MessagesRepo, NewMessage } from '../store/messages-repo.js';
 import { analyzeMessage } from './analyze.js';
+import type { ConversationKeys } from './conversation-keys.js';
 import type { ParsePool } from './parse-pool.js';
 
 /** SQLite reads and writes blobs under ~100 kB faster than the file system does (sqlite.org/intern-v-extern-blob.html). */
@@ -52,6 +54,7 @@ export interface PreparedMessage {
   writes: Promise<void>[];
   remote: IngestTarget['remote'];
   malformed: boolean;
+  conversation: ConversationKeys;
 }
 
 /**
@@ -71,7 +74,7 @@ export async function prepareMessage(deps: IngestDeps, raw: Buffer, target: Inge
     return { id: existing.id, duplicate: true, malformed: existing.malformed === 1 };
   }
 
-  const { parsed, problems, source, attachmentShas } = deps.pool ? await deps.pool.analyze(raw, sha256) : await analyzeMessage(raw, sha256);
+  const { parsed, problems, source, attachmentShas, conversation } = deps.pool ? await deps.pool.analyze(raw, sha256) : await analyzeMessage(raw, sha256);
 
   const writes: Promise<void>[] = [];
   const attachments = parsed.attachments.map((a, i) => {
@@ -92,6 +95,7 @@ export async function prepareMessage(deps: IngestDeps, raw: Buffer, target: Inge
     writes,
     remote: target.remote,
     malformed: problems.length > 0,
+    conversation,
     row: {
       folderId: target.folderId,
       accountId: target.accountId,
@@ -124,6 +128,7 @@ export async function commitPrepared(deps: IngestDeps, batch: PreparedMessage[])
   return deps.sqlite.transaction(() =>
     batch.map((p) => {
       const id = deps.messages.insert(p.row);
+      saveConversationKeys(deps.sqlite, id, p.conversation, p.row.date ?? p.row.receivedAt);
       if (p.remote) deps.messages.setRemote(id, p.remote.uid, p.remote.uidValidity);
       return { id, duplicate: false, malformed: p.malformed };
     }),

@@ -286,3 +286,32 @@ export const remoteContentSenders = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.agentId, t.address] })],
 );
+
+/**
+ * What places a message in its conversation beyond References and In-Reply-To (message_refs), for the forum view:
+ * Outlook's Thread-Index, the original a read receipt or delivery report answers, and, for messages with no such
+ * key, their normalised subject. A row exists only for messages with one of these; partial indexes keep the
+ * lookups small. Messages stored before this table existed have no row (its values come from parsing the source).
+ */
+export const messageConversation = sqliteTable(
+  'message_conversation',
+  {
+    messageId: integer('message_id').primaryKey().references(() => messages.id, { onDelete: 'cascade' }),
+    /** Decoded, lower-case hex: a conversation is every index sharing the first 22 bytes (44 hex digits). */
+    threadIndex: text('thread_index'),
+    reportKind: text('report_kind', { enum: ['receipt', 'delivery-report'] }),
+    /** The Message-ID the report is about, without angle brackets. */
+    reportOriginal: text('report_original'),
+    /** Set only for messages with no References, In-Reply-To or report link: subject grouping is for them alone. */
+    subjectKey: text('subject_key'),
+    /** The subject starts with "Re:", "TR:"…: a reply looks for the latest original of its subject before it. */
+    subjectReply: integer('subject_reply', { mode: 'boolean' }).notNull().default(false),
+    /** The message's date (or, without one, when it arrived), for that "latest before it". */
+    date: integer('date', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [
+    index('message_conversation_thread_index').on(t.threadIndex).where(sql`${t.threadIndex} IS NOT NULL`),
+    index('message_conversation_report_original').on(t.reportOriginal).where(sql`${t.reportOriginal} IS NOT NULL`),
+    index('message_conversation_subject').on(t.subjectKey, t.subjectReply, t.date).where(sql`${t.subjectKey} IS NOT NULL`),
+  ],
+);
