@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { AccountNode, FolderNode } from '../../src-shared/contract/index.js';
+import type { AccountNode, FolderNode, MessageView } from '../../src-shared/contract/index.js';
 import { engine } from '../api/engine.js';
 import { reportError } from './error-store.js';
 import { useMessageList } from './message-list-store.js';
@@ -10,10 +10,13 @@ interface FoldersState {
   folders: FolderNode[];
   loaded: boolean;
   selectedId: number | null;
+  /** A view (every inbox, the last sent or received) shown instead of a folder. */
+  selectedView: MessageView | null;
   /** Tree nodes the user closed, by key ("local", "account:3", "folder:12"); everything starts open. */
   collapsed: Record<string, true>;
   refresh(): Promise<void>;
   select(id: number | null): void;
+  selectView(view: MessageView): void;
   setExpanded(key: string, expanded: boolean): void;
 }
 
@@ -29,6 +32,7 @@ export const useFolders = create<FoldersState>((set, get) => ({
   folders: [],
   loaded: false,
   selectedId: null,
+  selectedView: null,
   collapsed: {},
 
   async refresh() {
@@ -37,8 +41,8 @@ export const useFolders = create<FoldersState>((set, get) => ({
       const { accounts, folders } = await engine().client.api.folders.tree();
       if (mine !== latest) return;
       set({ accounts, folders, loaded: true });
-      const selected = get().selectedId;
-      if (selected === null || !folders.some((f) => f.id === selected)) get().select(defaultFolder(folders));
+      const { selectedId: selected, selectedView } = get();
+      if (selectedView === null && (selected === null || !folders.some((f) => f.id === selected))) get().select(defaultFolder(folders));
     } catch (error) {
       reportError(error);
     }
@@ -46,9 +50,16 @@ export const useFolders = create<FoldersState>((set, get) => ({
 
   select(id) {
     if (id === get().selectedId && id !== null) return;
-    set({ selectedId: id });
+    set({ selectedId: id, selectedView: null });
     useReader.getState().close();
     useMessageList.getState().openFolder(id);
+  },
+
+  selectView(view) {
+    if (view === get().selectedView) return;
+    set({ selectedId: null, selectedView: view });
+    useReader.getState().close();
+    useMessageList.getState().openView(view);
   },
 
   setExpanded(key, expanded) {

@@ -77,7 +77,7 @@ export const useSearch = create<SearchState>((set, get) => {
 
 // Opening a folder ends the search in the list; the box empties to match, and a pending keystroke is forgotten.
 useMessageList.subscribe((now, before) => {
-  if (now.folderId !== before.folderId && now.search === null) {
+  if ((now.folderId !== before.folderId || now.view !== before.view) && now.search === null) {
     cancelPending();
     if (useSearch.getState().text !== '') useSearch.setState({ text: '' });
   }

@@ -1,6 +1,7 @@
 import { ContextMenu } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-t.js';
 import { useSyncStatus } from '../../stores/sync-status-store.js';
+import { folderActions } from '../../stores/folder-actions.js';
 import { askToRemove } from './remove-account.js';
 
 /**
@@ -18,7 +19,8 @@ export function AccountMenu({ accountId, accountName, at, onClose }: { accountId
       actions={[
         { id: 'get-mail', label: t('accounts.menu.getMail'), run: () => void syncNow(accountId) },
         { id: 'send-outbox', label: t('accounts.menu.sendOutbox'), run: () => void sendOutbox(accountId) },
-        { id: 'remove-account', label: t('accounts.menu.remove'), run: () => void askToRemove(accountId) },
+        { id: 'new-folder', label: t('folders.menu.newFolder'), separator: true, run: () => void folderActions.create(t, null, accountId) },
+        { id: 'remove-account', label: t('accounts.menu.remove'), separator: true, run: () => void askToRemove(accountId) },
       ]}
     />
   );

@@ -1,9 +1,12 @@
-import { useCallback, useRef, useState, type CSSProperties, type MouseEvent } from 'react';
+import { useCallback, useRef, useState, type CSSProperties, type DragEvent, type MouseEvent } from 'react';
+import { ContextMenu } from '../../components/ContextMenu.js';
+import { folderActions } from '../../stores/folder-actions.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
 import { AccountMenu } from '../accounts/AccountMenu.js';
 import { AccountStatusLine } from '../accounts/AccountStatusLine.js';
+import { acceptsDrop, drop } from './folder-drop.js';
 import { FolderItem } from './FolderItem.js';
 import type { AccountGroup } from './tree-model.js';
 
@@ -16,6 +19,15 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
   const row = useRef<HTMLDivElement>(null);
   const { account } = group;
   const nameId = `group-name-${group.key.replace(':', '-')}`;
+  const [dropping, setDropping] = useState(false);
+  const accountId = account?.id ?? null;
+
+  // A folder dropped on the account's own row goes to the top of that account.
+  function onDragOver(e: DragEvent) {
+    if (!acceptsDrop(e, null, accountId)) return;
+    e.preventDefault();
+    setDropping(true);
+  }
 
   const closeMenu = useCallback(() => {
     setMenuAt(null);
@@ -25,7 +37,7 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
   // The menu key and Shift+F10 fire `contextmenu` too, on the focused item and with no pointer position.
   function openMenu(e: MouseEvent<HTMLLIElement>) {
     const target = e.target as Node;
-    if (!account || (target !== item.current && !row.current?.contains(target))) return;
+    if (target !== item.current && !row.current?.contains(target)) return;
     e.preventDefault();
     const box = row.current!.getBoundingClientRect();
     setMenuAt(e.clientX || e.clientY ? { x: e.clientX, y: e.clientY } : { x: box.left + 24, y: box.bottom });
@@ -38,7 +50,7 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
       aria-level={1}
       aria-expanded={expanded}
       aria-labelledby={nameId}
-      aria-haspopup={account ? 'menu' : undefined}
+      aria-haspopup="menu"
       tabIndex={tabbable === group.key ? 0 : -1}
       data-key={group.key}
       data-testid={account ? `account-${account.id}` : 'account-local'}
@@ -48,10 +60,16 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
     >
       <div
         ref={row}
-        className="tree-row tree-account"
+        className={`tree-row tree-account${dropping ? ' is-drop-target' : ''}`}
         style={{ '--level': 1 } as CSSProperties}
         title={account?.email}
         onClick={() => setExpanded(group.key, !expanded)}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(e) => {
+          setDropping(false);
+          drop(e, null);
+        }}
       >
         <span className={`twisty${expanded ? ' is-open' : ''}`}>
           <Icon name="chevron" />
@@ -63,6 +81,14 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
       </div>
       {account ? <AccountStatusLine accountId={account.id} accountName={account.name} /> : null}
       {account && menuAt ? <AccountMenu accountId={account.id} accountName={account.name} at={menuAt} onClose={closeMenu} /> : null}
+      {!account && menuAt ? (
+        <ContextMenu
+          label={t('folders.localFolders')}
+          at={menuAt}
+          onClose={closeMenu}
+          actions={[{ id: 'new-folder', label: t('folders.menu.newFolder'), run: () => void folderActions.create(t, null, null) }]}
+        />
+      ) : null}
       {expanded ? (
         <ul role="group">
           {group.roots.map((branch) => (

@@ -1,8 +1,10 @@
-import type { CSSProperties } from 'react';
+import { useCallback, useRef, useState, type CSSProperties, type DragEvent, type MouseEvent } from 'react';
 import { Icon } from '../../components/Icon.js';
 import { useFolderName } from './folder-name.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
+import { acceptsDrop, drop, endFolderDrag, startFolderDrag } from './folder-drop.js';
+import { FolderMenu } from './FolderMenu.js';
 import { folderKey, type FolderBranch } from './tree-model.js';
 
 interface Props {
@@ -24,6 +26,32 @@ export function FolderItem({ branch, level, tabbable }: Props) {
   const unread = folder.unread > 0;
   const nameId = `folder-name-${folder.id}`;
   const unreadId = `folder-unread-${folder.id}`;
+  const item = useRef<HTMLLIElement>(null);
+  const row = useRef<HTMLDivElement>(null);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [dropping, setDropping] = useState(false);
+
+  const closeMenu = useCallback(() => {
+    setMenuAt(null);
+    item.current?.focus();
+  }, []);
+
+  // Only this item's own row: a right-click on a subfolder is that subfolder's.
+  function openMenu(e: MouseEvent<HTMLLIElement>) {
+    const target = e.target as Node;
+    if (target !== item.current && !row.current?.contains(target)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const box = row.current!.getBoundingClientRect();
+    setMenuAt(e.clientX || e.clientY ? { x: e.clientX, y: e.clientY } : { x: box.left + 24, y: box.bottom });
+  }
+
+  function onDragOver(e: DragEvent) {
+    if (!acceptsDrop(e, folder, folder.accountId)) return;
+    e.preventDefault();
+    e.stopPropagation();
+    setDropping(true);
+  }
 
   return (
     <li
@@ -38,14 +66,28 @@ export function FolderItem({ branch, level, tabbable }: Props) {
       data-testid={`folder-${folder.id}`}
       data-kind={folder.kind}
       data-unread={folder.unread}
+      aria-haspopup="menu"
+      ref={item}
       onFocus={(e) => {
         if (e.target === e.currentTarget) select(folder.id);
       }}
+      onContextMenu={openMenu}
     >
       <div
-        className={`tree-row${selected ? ' is-selected' : ''}${unread ? ' is-unread' : ''}`}
+        ref={row}
+        className={`tree-row${selected ? ' is-selected' : ''}${unread ? ' is-unread' : ''}${dropping ? ' is-drop-target' : ''}`}
         style={{ '--level': level } as CSSProperties}
+        draggable={folder.kind === 'user'}
+        data-testid="folder-row"
         onClick={() => select(folder.id)}
+        onDragStart={(e) => startFolderDrag(folder, e)}
+        onDragEnd={endFolderDrag}
+        onDragOver={onDragOver}
+        onDragLeave={() => setDropping(false)}
+        onDrop={(e) => {
+          setDropping(false);
+          drop(e, folder);
+        }}
       >
         <span
           className={`twisty${expanded ? ' is-open' : ''}`}
@@ -72,6 +114,7 @@ export function FolderItem({ branch, level, tabbable }: Props) {
           </>
         ) : null}
       </div>
+      {menuAt ? <FolderMenu folder={folder} name={name} at={menuAt} onClose={closeMenu} /> : null}
       {hasChildren && expanded ? (
         <ul role="group">
           {children.map((child) => (

@@ -30,21 +30,23 @@ export function buildTree(accounts: readonly AccountNode[], folders: readonly Fo
 }
 
 /**
- * The one tree item that Tab reaches (roving tabindex): the selected folder when it is visible, else the first
- * group, so that keyboard users can always get into the tree.
+ * The one tree item that Tab reaches (roving tabindex): the selected folder or view when it is visible, else the
+ * first item, so that keyboard users can always get into the tree.
  */
 export function tabbableKey(
   groups: readonly AccountGroup[],
   collapsed: Readonly<Record<string, true>>,
-  selectedId: number | null,
-): string | null {
+  selected: { folderId: number | null; viewKey: string | null },
+  firstKey: string,
+): string {
+  if (selected.viewKey !== null) return collapsed.views ? firstKey : selected.viewKey;
   const visible = (branches: readonly FolderBranch[]): boolean =>
     branches.some(
-      (b) => b.folder.id === selectedId || (!collapsed[folderKey(b.folder.id)] && visible(b.children)),
+      (b) => b.folder.id === selected.folderId || (!collapsed[folderKey(b.folder.id)] && visible(b.children)),
     );
   const holder = groups.find((g) => !collapsed[g.key] && visible(g.roots));
-  if (holder && selectedId !== null) return folderKey(selectedId);
-  return groups[0]?.key ?? null;
+  if (holder && selected.folderId !== null) return folderKey(selected.folderId);
+  return firstKey;
 }
 
 export interface FlatFolder {
