@@ -3,6 +3,8 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { startEngine } from './api/engine.js';
 import { App } from './App.js';
+import { MessageWindow } from './features/reader/MessageWindow.js';
+import { messageWindowTarget } from './features/reader/message-window.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
 import { refreshAll, startLiveUpdates } from './stores/live-updates.js';
 import './styles/base.css';
@@ -15,12 +17,12 @@ const engine = startEngine();
 startLiveUpdates(engine);
 refreshAll();
 
+// A message opened in a window of its own is this same page showing only that message.
+const messageId = messageWindowTarget();
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
 createRoot(root).render(
   <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
+    <I18nProvider>{messageId === null ? <App /> : <MessageWindow id={messageId} />}</I18nProvider>
   </StrictMode>,
 );

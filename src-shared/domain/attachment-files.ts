@@ -53,15 +53,24 @@ export function safeFileName(raw: string, fallback = 'attachment'): string {
   return truncateName(name, MAX_NAME_BYTES);
 }
 
+/** UTF-8 length, counted here: src-shared runs where neither TextEncoder's DOM nor Node's Buffer is assumed. */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
+
 function truncateName(name: string, maxBytes: number): string {
-  const encoder = new TextEncoder();
-  if (encoder.encode(name).length <= maxBytes) return name;
+  if (utf8Length(name) <= maxBytes) return name;
   const extension = fileExtension(name);
   const tail = extension && extension.length <= 16 ? `.${extension}` : '';
   let stem = tail ? name.slice(0, -tail.length) : name;
   // Cut by code points, so a multi-byte character is never split.
   const chars = [...stem];
-  while (chars.length > 0 && encoder.encode(chars.join('') + tail).length > maxBytes) chars.pop();
+  while (chars.length > 0 && utf8Length(chars.join('') + tail) > maxBytes) chars.pop();
   stem = chars.join('');
   return `${stem}${tail}`;
 }

@@ -67,4 +67,64 @@ export class ReaderPage {
   async closeSource(): Promise<void> {
     await this.page.getByTestId('source-close').click();
   }
+
+  // Actions on the open message (ReaderActions). In a message window the same buttons live in `scope`.
+
+  get actions(): Locator {
+    return this.pane.getByTestId('reader-actions');
+  }
+
+  action(name: 'delete' | 'junk' | 'star' | 'read' | 'print' | 'open-window'): Locator {
+    return this.pane.getByTestId(`reader-${name}`);
+  }
+
+  get deleteForeverDialog(): Locator {
+    return this.page.getByTestId('delete-forever-dialog');
+  }
+
+  // Attachments
+
+  get attachments(): Locator {
+    return this.pane.getByTestId('attachment-item');
+  }
+
+  attachment(name: string): Locator {
+    return this.attachments.filter({ has: this.page.getByTestId('attachment-name').getByText(name, { exact: true }) });
+  }
+
+  thumbnail(name: string): Locator {
+    return this.attachment(name).getByTestId('attachment-thumbnail');
+  }
+
+  async openAttachment(name: string): Promise<void> {
+    await this.attachment(name).getByTestId('attachment-open').click();
+  }
+
+  async saveAttachment(name: string): Promise<void> {
+    await this.attachment(name).getByTestId('attachment-save').click();
+  }
+
+  async saveAll(): Promise<void> {
+    await this.pane.getByTestId('attachments-save-all').click();
+  }
+
+  get programDialog(): Locator {
+    return this.page.getByTestId('program-dialog');
+  }
+
+  /** The document the Print button prints from (print-message.ts). */
+  get printFrame(): Locator {
+    return this.page.getByTestId('print-frame');
+  }
+
+  printed(): FrameLocator {
+    return this.page.frameLocator('[data-testid="print-frame"]');
+  }
+}
+
+/** The same reader, in a message window: the whole page is the message. */
+export class MessageWindowPage extends ReaderPage {
+  override get pane(): Locator {
+    return this.page.getByTestId('message-window');
+  }
 }

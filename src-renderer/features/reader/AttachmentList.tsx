@@ -1,40 +1,68 @@
-import { useIntl } from 'react-intl';
+import { useState } from 'react';
 import type { AttachmentInfo } from '../../../src-shared/contract/index.js';
+import { isProgramFile, safeFileName } from '../../../src-shared/domain/attachment-files.js';
 import { Icon } from '../../components/Icon.js';
-import { formatSize } from '../../format/size.js';
-import { useT } from '../../i18n/use-t.js';
-import { ATTACHMENT_ICONS, ATTACHMENT_LABELS, attachmentKind } from './attachment-kind.js';
+import { useT, type Translate } from '../../i18n/use-t.js';
+import { AttachmentItem } from './AttachmentItem.js';
+import { openAttachment, saveAttachments, type SaveOutcome } from './attachment-actions.js';
+import { ReaderConfirm } from './ReaderConfirm.js';
 
-export function AttachmentList({ attachments }: { attachments: readonly AttachmentInfo[] }) {
+function outcomeText(t: Translate, outcome: SaveOutcome): string {
+  if (outcome.kind === 'downloaded') return t('reader.attachments.downloaded', { name: outcome.name });
+  if (outcome.folder !== null) return t('reader.attachments.savedIn', { count: outcome.paths.length, folder: outcome.folder });
+  return t('reader.attachments.savedAs', { path: outcome.paths[0] ?? '' });
+}
+
+/**
+ * The message's files, with "Save all". A program or a script is never opened from here (the engine refuses it
+ * too): the person is told why and offered to save it instead, as Thunderbird does.
+ */
+export function AttachmentList({ messageId, attachments }: { messageId: number; attachments: readonly AttachmentInfo[] }) {
   const t = useT();
-  const intl = useIntl();
+  const [refused, setRefused] = useState<AttachmentInfo | null>(null);
+  const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
   if (attachments.length === 0) return null;
   const label = t('reader.attachments', { count: attachments.length });
+
+  const save = async (files: readonly AttachmentInfo[]) => {
+    setOutcome(null);
+    setOutcome(await saveAttachments(messageId, files));
+  };
+  const open = (attachment: AttachmentInfo) => {
+    if (isProgramFile(safeFileName(attachment.filename))) setRefused(attachment);
+    else void openAttachment(attachment);
+  };
+
   return (
     <div className="attachments">
       <div className="attachments-title">
         <Icon name="paperclip" />
-        {label}
+        <span>{label}</span>
+        {attachments.length > 1 ? (
+          <button type="button" className="button attachments-save-all" onClick={() => void save(attachments)} data-testid="attachments-save-all">
+            {t('reader.attachments.saveAll')}
+          </button>
+        ) : null}
+        <span className="attachments-status" role="status" data-testid="attachments-status">
+          {outcome ? outcomeText(t, outcome) : ''}
+        </span>
       </div>
       <ul className="attachment-list" aria-label={label}>
-        {attachments.map((a) => {
-          const kind = attachmentKind(a.contentType, a.filename);
-          return (
-            <li
-              key={a.id}
-              className={`attachment-item kind-${kind}`}
-              data-testid="attachment-item"
-              data-kind={kind}
-              data-inline={a.inline}
-              title={a.contentType}
-            >
-              <Icon name={ATTACHMENT_ICONS[kind]} label={t(ATTACHMENT_LABELS[kind])} />
-              <span className="attachment-name">{a.filename}</span>
-              <span className="attachment-size">{formatSize(intl, a.size)}</span>
-            </li>
-          );
-        })}
+        {attachments.map((a) => (
+          <AttachmentItem key={a.id} attachment={a} onOpen={() => open(a)} onSave={() => void save([a])} />
+        ))}
       </ul>
+      {refused ? (
+        <ReaderConfirm
+          title={t('reader.program.title')}
+          text={t('reader.program.text', { name: safeFileName(refused.filename) })}
+          confirmLabel={t('reader.program.save')}
+          cancelLabel={t('reader.program.cancel')}
+          onConfirm={() => void save([refused])}
+          onClose={() => setRefused(null)}
+          testId="program-dialog"
+        />
+      ) : null}
     </div>
   );
 }

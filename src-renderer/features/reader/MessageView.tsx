@@ -2,30 +2,27 @@ import { useMemo, useState } from 'react';
 import type { MessageDetail } from '../../../src-shared/contract/index.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useT } from '../../i18n/use-t.js';
-import { useFolders } from '../../stores/folders-store.js';
-import { useReader } from '../../stores/reader-store.js';
 import { LinkConfirmDialog } from './LinkConfirmDialog.js';
 import { LinkStatus } from './LinkStatus.js';
 import { MessageFrame, MessageText } from './MessageBody.js';
 import { RemoteContentBar } from './RemoteContentBar.js';
 import { openOutside, type LinkInfo } from './link-check.js';
+import { useOpenMessage } from './reader-place.js';
 import { sanitizeBody } from './sanitize.js';
+import { useRemotePolicy } from './use-allow-remote.js';
 
 /**
  * The body of one message with what goes around it: the remote content bar, the link status line and the
- * confirmation for deceptive links. Remote content loads only when the agent chose it for this message or its
- * sender, and never in Junk, where mail is most likely to track or deceive (Mailspring does the same).
+ * confirmation for deceptive links. Remote content loads as useRemotePolicy says.
  */
 export function MessageView({ detail }: { detail: MessageDetail }) {
   const t = useT();
-  const remoteOnce = useReader((s) => s.remoteOnce);
-  const plainText = useReader((s) => s.plainText);
-  const folderKind = useFolders((s) => s.folders.find((f) => f.id === detail.folderId)?.kind);
+  const remoteOnce = useOpenMessage((s) => s.remoteOnce);
+  const plainText = useOpenMessage((s) => s.plainText);
+  const { junk, allowRemote } = useRemotePolicy(detail);
   const [hovered, setHovered] = useState<LinkInfo | null>(null);
   const [confirming, setConfirming] = useState<LinkInfo | null>(null);
 
-  const junk = folderKind === 'junk' || detail.flags.junk;
-  const allowRemote = !junk && (detail.remoteContentAllowed || remoteOnce);
   const body = useMemo(() => (detail.html === null ? null : sanitizeBody(detail.html, allowRemote)), [detail.html, allowRemote]);
 
   const activate = (link: LinkInfo) => {

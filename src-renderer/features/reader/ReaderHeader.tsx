@@ -17,11 +17,11 @@ export function ReaderHeader({ detail }: { detail: MessageDetail }) {
   const withheld = detail.private && detail.html === null && detail.text === null;
   return (
     <header className="reader-header">
+      <ReaderActions detail={detail} withheld={withheld} />
       <div className="reader-title-row">
         <h2 className="reader-subject" data-testid="reader-subject">
           {subject}
         </h2>
-        {withheld ? null : <ReaderActions messageId={detail.id} hasHtml={detail.html !== null} />}
       </div>
       <dl className="reader-fields">
         <dt>{t('reader.from')}</dt>

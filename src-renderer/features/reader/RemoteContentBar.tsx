@@ -1,6 +1,6 @@
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
-import { useReader } from '../../stores/reader-store.js';
+import { useOpenMessage } from './reader-place.js';
 
 interface RemoteContentBarProps {
   /** Remote resources the message asks for. */
@@ -18,8 +18,8 @@ interface RemoteContentBarProps {
  */
 export function RemoteContentBar({ count, sender, senderAllowed, loadedOnce }: RemoteContentBarProps) {
   const t = useT();
-  const loadRemoteOnce = useReader((s) => s.loadRemoteOnce);
-  const setSenderRemoteContent = useReader((s) => s.setSenderRemoteContent);
+  const loadRemoteOnce = useOpenMessage((s) => s.loadRemoteOnce);
+  const setSenderRemoteContent = useOpenMessage((s) => s.setSenderRemoteContent);
   if (count === 0) return null;
 
   if (senderAllowed && sender) {
