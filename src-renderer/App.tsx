@@ -2,6 +2,7 @@ import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { ErrorBar } from './components/ErrorBar.js';
 import { AccountSetupDialog } from './features/accounts/AccountSetupDialog.js';
 import { RemoveAccountDialog } from './features/accounts/RemoveAccountDialog.js';
+import { CategoriesDialog } from './features/categories/CategoriesDialog.js';
 import { Dialogs } from './features/dialogs/Dialogs.js';
 import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
@@ -21,6 +22,7 @@ export function App() {
       </main>
       <AccountSetupDialog />
       <RemoveAccountDialog />
+      <CategoriesDialog />
       <Dialogs />
     </div>
   );

@@ -34,6 +34,7 @@ import { OutboxRepo } from './store/outbox-repo.js';
 import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
 import { sendersService } from './services/senders-service.js';
+import { categoriesService } from './services/categories-service.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
 import { FoldersRepo } from './store/folders-repo.js';
@@ -150,6 +151,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...accountsService(deps),
     ...outboxService(deps),
     ...sendersService(deps),
+    ...categoriesService(deps),
     ...threadsService(deps),
   };
 

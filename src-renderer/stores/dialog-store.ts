@@ -4,7 +4,9 @@ import { create } from 'zustand';
 export type DialogRequest =
   | { kind: 'confirm'; title: string; body: string; confirmLabel: string; danger: boolean; resolve(ok: boolean): void }
   | { kind: 'pick-folder'; title: string; confirmLabel: string; exclude: number | null; resolve(folderId: number | null): void }
-  | { kind: 'name'; title: string; label: string; initial: string; confirmLabel: string; resolve(name: string | null): void };
+  | { kind: 'name'; title: string; label: string; initial: string; confirmLabel: string; resolve(name: string | null): void }
+  /** Resolves with the chosen name, null for "no category", undefined when cancelled. */
+  | { kind: 'pick-category'; title: string; direction: 'in' | 'out'; current: string | null; resolve(category: string | null | undefined): void };
 
 type Ask<K extends DialogRequest['kind']> = Omit<Extract<DialogRequest, { kind: K }>, 'kind' | 'resolve'>;
 
@@ -26,3 +28,5 @@ function ask<R>(make: (resolve: (value: R) => void) => DialogRequest, cancelled:
 export const confirmDialog = (q: Ask<'confirm'>) => ask<boolean>((resolve) => ({ kind: 'confirm', ...q, resolve }), false);
 export const pickFolderDialog = (q: Ask<'pick-folder'>) => ask<number | null>((resolve) => ({ kind: 'pick-folder', ...q, resolve }), null);
 export const nameDialog = (q: Ask<'name'>) => ask<string | null>((resolve) => ({ kind: 'name', ...q, resolve }), null);
+export const pickCategoryDialog = (q: Ask<'pick-category'>) =>
+  ask<string | null | undefined>((resolve) => ({ kind: 'pick-category', ...q, resolve }), undefined);

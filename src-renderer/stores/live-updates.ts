@@ -1,6 +1,7 @@
 import { missingCase } from '../../src-shared/domain/exhaustive.js';
 import type { Engine } from '../api/engine.js';
 import { useAgent } from './agent-store.js';
+import { useCategories } from './categories-store.js';
 import { useConnection } from './connection-store.js';
 import { useFolders } from './folders-store.js';
 import { useMessageList } from './message-list-store.js';
@@ -13,6 +14,7 @@ export function refreshAll(): void {
   void useFolders.getState().refresh();
   void useMessageList.getState().refresh();
   void useReader.getState().refresh();
+  void useCategories.getState().refresh();
 }
 
 /** Events carry ids, not rows: each store refetches what it shows when its table changed. */
@@ -36,6 +38,9 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
         break;
       case 'agents':
         if (ids.includes(useAgent.getState().agent?.id ?? 0)) void useAgent.getState().refresh();
+        break;
+      case 'categories':
+        void useCategories.getState().refresh();
         break;
       case 'outbox':
       case 'contacts':

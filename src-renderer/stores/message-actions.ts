@@ -78,6 +78,13 @@ export const messageActions = {
     await messageActions.setFlags({ seen: !(focused()?.flags.seen ?? false) });
   },
 
+  async setCategory(category: string | null): Promise<void> {
+    const ids = selection();
+    if (ids.length === 0) return;
+    const api = engine().client.api;
+    await inBatches(ids, (batch) => api.messages.setCategory({ ids: batch, category })).catch(reportError);
+  },
+
   async setJunk(junk: boolean): Promise<void> {
     const api = engine().client.api;
     await removing(selection(), (ids) => api.messages.setJunk({ ids, junk }));

@@ -3,6 +3,7 @@ import { accountsCommands, accountsEvents } from './accounts.js';
 import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
 import { attachmentsCommands } from './attachments.js';
+import { categoriesCommands } from './categories.js';
 import { foldersCommands } from './folders.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
@@ -21,6 +22,7 @@ export const commands = {
   ...foldersCommands,
   ...messagesCommands,
   ...attachmentsCommands,
+  ...categoriesCommands,
   ...outboxCommands,
   ...sendersCommands,
   ...storeCommands,
@@ -58,6 +60,7 @@ export * from './app.js';
 export * from './attachments.js';
 export * from './folders.js';
 export * from './messages.js';
+export * from './categories.js';
 export * from './outbox.js';
 export * from './senders.js';
 export * from './store.js';

@@ -161,6 +161,11 @@ export const messagesCommands = {
       .refine((i) => (i.folderId === undefined) !== (i.view === undefined), { message: 'Give either folderId or view, not both' }),
     z.object({ ids: z.array(Id) }),
   ),
+  /** A category name (see categories.list), or null to clear it; kept on this computer. */
+  'messages.setCategory': command(
+    z.object({ ids: z.array(Id).min(1).max(10_000), category: z.string().trim().min(1).max(80).nullable() }),
+    z.object({ updated: z.number().int() }),
+  ),
   'messages.setFlags': command(
     z.object({ ids: z.array(Id).min(1).max(10_000), flags: MessageFlags.partial() }),
     z.object({ updated: z.number().int() }),

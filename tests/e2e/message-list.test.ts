@@ -154,4 +154,30 @@ describe('the message list', () => {
     await mailbox.openFolder('junk');
     await expect.poll(() => list.subjects()).toEqual([subject(4)]);
   });
+
+  it('sets a category managed in the settings, shows it as a coloured chip and finds it by search', async () => {
+    const page = browser.page;
+    await page.getByTestId('open-categories').click();
+    const settings = page.getByTestId('categories-dialog');
+    await settings.getByTestId('category-name').fill('Devis');
+    await settings.getByTestId('category-family').fill('Ventes');
+    await settings.getByTestId('category-add').click();
+    await expect.poll(() => settings.getByTestId('categories-in').getByTestId('category-line').allTextContents()).toEqual([expect.stringContaining('Devis')]);
+    await settings.getByLabel('Colour of “Devis”').selectOption('green');
+    await settings.getByTestId('categories-close').click();
+
+    await list.chooseColumn('category');
+    await list.row(subject(5)).click();
+    await list.row(subject(4)).click({ modifiers: ['Shift'] });
+    await list.tool('category').click();
+    await page.getByTestId('category-picker').getByTestId('category-option').filter({ hasText: 'Devis' }).click();
+    const chips = list.rows.getByTestId('category-chip');
+    await expect.poll(() => chips.count()).toBe(2);
+    expect(await chips.first().getAttribute('class')).toContain('is-green');
+
+    await page.getByTestId('search-field').selectOption('category');
+    await page.getByTestId('search-input').fill('devi');
+    await expect.poll(() => list.subjects()).toEqual([5, 4].map(subject));
+  });
 });
+

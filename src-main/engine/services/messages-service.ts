@@ -250,6 +250,17 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       return result;
     },
 
+    // Categories stay on this computer: IMAP keywords cannot carry a family or a direction.
+    'messages.setCategory': (input, ctx) => {
+      const folderIds = foldersOf(input.ids, ctx);
+      const updated = deps.store.sqlite
+        .prepare('UPDATE messages SET category = ? WHERE id IN (SELECT value FROM json_each(?))')
+        .run(input.category, JSON.stringify(input.ids)).changes;
+      deps.events.changed('messages', input.ids);
+      deps.events.changed('folders', folderIds);
+      return { updated };
+    },
+
     'messages.setFlags': (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       const updated = deps.changes.setFlags(input.ids, input.flags);

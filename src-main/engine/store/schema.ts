@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { blob, check, index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { blob, check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /**
  * The store's tables. drizzle-kit reads this file to generate the SQL in /migrations; the FTS5 table and its
@@ -314,4 +314,22 @@ export const messageConversation = sqliteTable(
     index('message_conversation_report_original').on(t.reportOriginal).where(sql`${t.reportOriginal} IS NOT NULL`),
     index('message_conversation_subject').on(t.subjectKey, t.subjectReply, t.date).where(sql`${t.subjectKey} IS NOT NULL`),
   ],
+);
+
+/**
+ * Categories a message can carry (its `category` column holds the name): incoming and outgoing ones are separate
+ * lists, each grouped in families ("Sales", "Support"…), managed in settings and shared by all agents.
+ */
+export const categories = sqliteTable(
+  'categories',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    name: text('name').notNull(),
+    direction: text('direction', { enum: ['in', 'out'] }).notNull(),
+    family: text('family').notNull().default(''),
+    /** A CSS colour for the chip, from a fixed palette the UI offers. */
+    color: text('color'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('categories_direction_name').on(t.direction, t.name)],
 );

@@ -1,4 +1,5 @@
 import { useDialog } from '../../stores/dialog-store.js';
+import { CategoryPickerDialog } from './CategoryPickerDialog.js';
 import { ConfirmDialog } from './ConfirmDialog.js';
 import { FolderPickerDialog } from './FolderPickerDialog.js';
 import { NameDialog } from './NameDialog.js';
@@ -15,5 +16,7 @@ export function Dialogs() {
       return <FolderPickerDialog request={request} />;
     case 'name':
       return <NameDialog request={request} />;
+    case 'pick-category':
+      return <CategoryPickerDialog request={request} />;
   }
 }

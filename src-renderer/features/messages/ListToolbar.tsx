@@ -23,6 +23,7 @@ const TOOLS: Tool[] = [
   { command: 'toggleRead', icon: 'envelopeOpen', label: 'list.action.toggleRead' },
   { command: 'toggleStar', icon: 'star', label: 'list.action.toggleStar' },
   { command: 'move', icon: 'folderMove', label: 'list.action.move' },
+  { command: 'category', icon: 'tag', label: 'list.action.category' },
 ];
 
 /** Actions on the selected messages, and the list's layout: which columns show and what sorts them. */

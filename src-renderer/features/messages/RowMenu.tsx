@@ -18,6 +18,7 @@ export function RowMenu({ at, onClose }: { at: { x: number; y: number }; onClose
     { id: 'star', label: t(focused?.flags.flagged ? 'list.action.unstar' : 'list.action.star'), run: () => runListCommand('toggleStar', t) },
     { id: 'move', label: t('list.action.move'), separator: true, run: () => void moveSelection(t) },
     { id: 'copy', label: t('list.action.copy'), run: () => void moveSelection(t, true) },
+    { id: 'category', label: t('list.action.category'), run: () => runListCommand('category', t) },
     inJunk
       ? { id: 'not-junk', label: t('list.action.notJunk'), run: () => runListCommand('notJunk', t) }
       : { id: 'junk', label: t('list.action.junk'), run: () => runListCommand('junk', t) },

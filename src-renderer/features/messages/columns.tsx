@@ -7,6 +7,7 @@ import { peopleNames, personName } from '../../format/people.js';
 import { formatSize } from '../../format/size.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 import type { ColumnId } from '../../stores/list-prefs-store.js';
+import { CategoryChip } from '../categories/CategoryChip.js';
 import { ATTACHMENT_ICONS, ATTACHMENT_LABELS, attachmentKind } from '../reader/attachment-kind.js';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -83,7 +84,7 @@ export const COLUMNS: Record<ColumnId, Column> = {
   },
   category: {
     id: 'category', title: 'messages.column.category', width: 'minmax(60px, 0.4fr)', sort: 'category',
-    cell: (m) => (m.category ? <span className="category-chip">{m.category}</span> : null),
+    cell: (m) => (m.category ? <CategoryChip name={m.category} direction={m.direction} /> : null),
   },
 };
 

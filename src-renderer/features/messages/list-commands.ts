@@ -1,6 +1,6 @@
 import { missingCase } from '../../../src-shared/domain/exhaustive.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
-import { confirmDialog, pickFolderDialog } from '../../stores/dialog-store.js';
+import { confirmDialog, pickCategoryDialog, pickFolderDialog } from '../../stores/dialog-store.js';
 import { useFolders } from '../../stores/folders-store.js';
 import { inTrash, messageActions } from '../../stores/message-actions.js';
 import { messageAt, useMessageList } from '../../stores/message-list-store.js';
@@ -43,6 +43,20 @@ export async function moveSelection(t: T, copy = false): Promise<void> {
   if (folderId !== null) await messageActions.moveTo(folderId, copy);
 }
 
+/** The picker offers the categories of the cursor row's direction (incoming or outgoing), as Outlook's lists are. */
+export async function categorizeSelection(t: T): Promise<void> {
+  const count = messageActions.count();
+  if (count === 0) return;
+  const list = useMessageList.getState();
+  const focused = messageAt(list, list.selectedIndex);
+  const category = await pickCategoryDialog({
+    title: t('list.category.title', { count }),
+    direction: focused?.direction ?? 'in',
+    current: count === 1 ? (focused?.category ?? null) : null,
+  });
+  if (category !== undefined) await messageActions.setCategory(category);
+}
+
 export function runListCommand(command: ListCommand, t: T): void {
   const list = useMessageList.getState();
   switch (command) {
@@ -72,6 +86,9 @@ export function runListCommand(command: ListCommand, t: T): void {
       return;
     case 'move':
       void moveSelection(t);
+      return;
+    case 'category':
+      void categorizeSelection(t);
       return;
     case 'selectAll':
       void list.selectAll();

@@ -11,6 +11,7 @@ export type ListCommand =
   | 'junk'
   | 'notJunk'
   | 'move'
+  | 'category'
   | 'selectAll'
   | 'toggleSelect'
   | 'next'

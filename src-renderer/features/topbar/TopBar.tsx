@@ -1,6 +1,7 @@
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAgent } from '../../stores/agent-store.js';
+import { useCategories } from '../../stores/categories-store.js';
 import { startSetup } from '../accounts/setup-flow.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { ShortcutsSelect } from './ShortcutsSelect.js';
@@ -15,6 +16,16 @@ export function TopBar() {
       <button type="button" className="button topbar-button" aria-haspopup="dialog" onClick={startSetup} data-testid="add-account">
         <Icon name="plus" />
         {t('accounts.add')}
+      </button>
+      <button
+        type="button"
+        className="button topbar-button"
+        aria-haspopup="dialog"
+        onClick={() => useCategories.getState().setEditing(true)}
+        data-testid="open-categories"
+      >
+        <Icon name="tag" />
+        {t('categories.title')}
       </button>
       <span className="topbar-agent" title={t('topbar.agent')}>
         <Icon name="person" />
