@@ -244,5 +244,9 @@ describe('a message window', () => {
 
     await Promise.all([popup.waitForEvent('close'), inWindow.action('delete').click()]);
     await expect.poll(() => mailbox.row('Rendez-vous jeudi').count()).toBe(0);
+
+    // A double-click in the list opens a window too.
+    const [second] = await Promise.all([browser.page.waitForEvent('popup'), mailbox.row('Relance').dblclick()]);
+    await expect.poll(() => new MessageWindowPage(second).pane.getByTestId('reader-subject').textContent()).toBe('Relance');
   });
 });

@@ -1,7 +1,10 @@
+import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useT } from '../../i18n/use-t.js';
 import { useReader } from '../../stores/reader-store.js';
+import { setMessageWindowOpener } from '../messages/list-commands.js';
 import { MessageArticle } from './MessageArticle.js';
+import { openMessageWindow } from './message-window.js';
 import { SourceDialog } from './SourceDialog.js';
 import './reader-dialogs.css';
 import './reading-pane.css';
@@ -10,6 +13,8 @@ export function ReadingPane() {
   const t = useT();
   const openId = useReader((s) => s.openId);
   const detail = useReader((s) => s.detail);
+  // The list opens a message in its own window (double-click, Enter) through the reader, which knows how.
+  useEffect(() => setMessageWindowOpener(openMessageWindow), []);
 
   let content;
   if (openId === null) content = <EmptyState text={t('reader.empty')} />;
