@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { EmptyState } from '../../components/EmptyState.js';
+import { ForumFrame } from '../forum/ForumFrame.js';
 import { useT } from '../../i18n/use-t.js';
 import { useReader } from '../../stores/reader-store.js';
 import { setMessageWindowOpener } from '../messages/list-commands.js';
@@ -23,7 +24,7 @@ export function ReadingPane() {
 
   return (
     <section className="pane reading-pane" aria-label={t('reader.label')} data-testid="reading-pane">
-      {content}
+      <ForumFrame>{content}</ForumFrame>
       <SourceDialog />
     </section>
   );
