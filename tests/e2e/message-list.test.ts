@@ -179,5 +179,15 @@ describe('the message list', () => {
     await page.getByTestId('search-input').fill('devi');
     await expect.poll(() => list.subjects()).toEqual([5, 4].map(subject));
   });
+
+  it('opens a message in its own window on double-click or Enter, marking it read', async () => {
+    const [popup] = await Promise.all([browser.page.waitForEvent('popup'), list.row(subject(3)).dblclick()]);
+    await expect.poll(() => popup.getByTestId('reader-subject').textContent()).toBe(subject(3));
+    expect(await popup.getByTestId('message-list').count()).toBe(0);
+    await expect.poll(() => list.row(subject(3)).getAttribute('data-unread')).toBe('false');
+    await list.row(subject(2)).click();
+    const [second] = await Promise.all([browser.page.waitForEvent('popup'), list.grid.press('Enter')]);
+    await expect.poll(() => second.getByTestId('reader-subject').textContent()).toBe(subject(2));
+  });
 });
 
