@@ -210,11 +210,14 @@ describe('the forum view of a conversation', () => {
     const hidden = await ingest(api, mail({ id: 'p-mine@x', subject: 'Re: Contrat (compte privé)', minute: 10, references: ['p-root@x'] }), mine);
     const after = await ingest(api, mail({ id: 'p-after@x', subject: 'Re: Re: Contrat', minute: 20, references: ['p-root@x', 'p-mine@x'] }), shared);
     const secret = await ingest(api, mail({ id: 'p-secret@x', subject: 'Re: Contrat (privé)', minute: 30, references: ['p-root@x'] }), shared);
+    // A private reply with no key would join by its subject, which would tell its subject: not for Ioana.
+    const keyless = await ingest(api, mail({ id: 'p-keyless@x', subject: 'RE: Contrat', minute: 40 }), shared);
     const db = new Database(`${dataDir}/facteur.sqlite`);
-    db.prepare('UPDATE messages SET private = 1, owner_agent_id = ? WHERE id = ?').run(engine.defaultAgentId, secret);
+    db.prepare('UPDATE messages SET private = 1, owner_agent_id = ? WHERE id IN (?, ?)').run(engine.defaultAgentId, secret, keyless);
     db.close();
 
-    expect(await tree(api, root)).toEqual(['Contrat', '  Re: Contrat (compte privé)', '    Re: Re: Contrat', '  Re: Contrat (privé)']);
+    expect(await tree(api, root)).toEqual(['Contrat', '  Re: Contrat (compte privé)', '    Re: Re: Contrat', '  Re: Contrat (privé)', '  RE: Contrat']);
+    expect(await tree(asIoana, keyless)).toEqual(['(hidden)']);
     // Ioana sees neither the message in Céline's account (only the gap its reply points at) nor the private content.
     expect(await tree(asIoana, after)).toEqual(['Contrat', '  (missing <p-mine@x>)', '    Re: Re: Contrat', '  (hidden)']);
     await expect(asIoana.threads.conversation({ messageId: hidden })).rejects.toMatchObject({ code: 'FORBIDDEN' });

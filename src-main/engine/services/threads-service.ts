@@ -12,7 +12,10 @@ export function threadsService(deps: ServiceDeps): DomainHandlers<'threads'> {
       access.folder(ctx.agentId, seed.folder_id);
       const accounts = access.visibleAccountIds(ctx.agentId);
       const visibleFolders = new Set(folders.all().filter((f) => f.account_id === null || accounts.has(f.account_id)).map((f) => f.id));
-      const loaded = loadConversation(deps.store.sqlite, seed.id, (folderId) => visibleFolders.has(folderId));
+      const loaded = loadConversation(deps.store.sqlite, seed.id, {
+        folder: (folderId) => visibleFolders.has(folderId),
+        content: (message) => access.canSeeContent(ctx.agentId, message),
+      });
       const rows = new Map(loaded.rows.map((r) => [r.id, r]));
       const tree = threadConversation(
         loaded.rows.map((r) => ({

@@ -40,6 +40,12 @@ export interface ConversationRow {
   key_date: number | null;
 }
 
+/** What the agent may see: messages in a folder at all, and a message's content (subject included). */
+export interface ConversationViewer {
+  folder(folderId: number): boolean;
+  content(message: { private: number; owner_agent_id: number | null }): boolean;
+}
+
 export interface LoadedConversation {
   rows: ConversationRow[];
   /** Each member's References in order, then In-Reply-To (message_refs rows are written in that order). */
@@ -50,7 +56,8 @@ export interface LoadedConversation {
   truncated: boolean;
 }
 
-const SUBJECT_ROWS = 'SELECT c.message_id AS id, c.date, m.folder_id FROM message_conversation c JOIN messages m ON m.id = c.message_id WHERE c.subject_key = ?';
+const SUBJECT_ROWS = `SELECT c.message_id AS id, c.date, m.folder_id, m.private, m.owner_agent_id FROM message_conversation c
+  JOIN messages m ON m.id = c.message_id WHERE c.subject_key = ?`;
 
 /** Every query the forum makes, each an index lookup or range read (tests/integration/forum-store.test.ts checks the plans). */
 export const CONVERSATION_LOOKUPS = {
@@ -73,7 +80,7 @@ export const CONVERSATION_LOOKUPS = {
 const ROOT_HEX = THREAD_INDEX_ROOT_BYTES * 2;
 
 /**
- * Every message of the seed's conversation that `visible` lets through, found by index lookups from the seed
+ * Every message of the seed's conversation in a folder the viewer may see, found by index lookups from the seed
  * outwards until nothing new turns up: the same thread_id (References grouping at ingest), the same Message-ID
  * (copies in other folders and accounts), replies naming a member, the members' own parents, reports about a
  * member, and the same Thread-Index conversation. Only when those are exhausted does the subject get a say, and
@@ -83,7 +90,7 @@ const ROOT_HEX = THREAD_INDEX_ROOT_BYTES * 2;
 export function loadConversation(
   sqlite: Database.Database,
   seedId: number,
-  visible: (folderId: number) => boolean,
+  viewer: ConversationViewer,
   limit = 2000,
 ): LoadedConversation {
   const members = new Map<number, ConversationRow>();
@@ -100,7 +107,7 @@ export function loadConversation(
     if (fresh.length > room) truncated = true;
     const batch = fresh.slice(0, Math.max(0, room));
     for (const id of batch) tried.add(id);
-    const rows = (cached(sqlite, CONVERSATION_LOOKUPS.rows).all(JSON.stringify(batch)) as ConversationRow[]).filter((r) => visible(r.folder_id));
+    const rows = (cached(sqlite, CONVERSATION_LOOKUPS.rows).all(JSON.stringify(batch)) as ConversationRow[]).filter((r) => viewer.folder(r.folder_id));
     for (const r of rows) {
       members.set(r.id, r);
       refs.set(r.id, []);
@@ -119,7 +126,7 @@ export function loadConversation(
       for (const r of members.values()) {
         if (r.subject_key === null || done.subjects.has(r.id)) continue;
         done.subjects.add(r.id);
-        for (const [child, anchor] of subjectLinks(sqlite, r, visible)) {
+        for (const [child, anchor] of subjectLinks(sqlite, r, viewer)) {
           anchors.set(child, anchor);
           wanted.push(child, anchor);
         }
@@ -171,14 +178,16 @@ function strongNeighbours(sqlite: Database.Database, frontier: ConversationRow[]
  * newer than it. Messages that are not replies are never grouped with each other: two mails both titled
  * "Invoice" are usually unrelated. Returns the links `member` takes part in (child id → anchor id): its own
  * anchor if it is such a reply, else the replies that hang under it. Each is one or two index range reads,
- * however many messages share the subject.
+ * however many messages share the subject. Messages whose content the viewer may not see take no part: a link
+ * by subject would tell their subject.
  */
-function subjectLinks(sqlite: Database.Database, member: ConversationRow, visible: (folderId: number) => boolean): Array<[number, number]> {
+function subjectLinks(sqlite: Database.Database, member: ConversationRow, viewer: ConversationViewer): Array<[number, number]> {
   const key = member.subject_key!;
   const date = member.key_date!;
+  if (!viewer.content(member)) return [];
   if (member.subject_reply === 1) {
     if (member.thread_index !== null) return [];
-    const anchor = anchorOf(sqlite, key, date, visible);
+    const anchor = anchorOf(sqlite, key, date, viewer);
     return anchor ? [[member.id, anchor.id]] : [];
   }
   const links: Array<[number, number]> = [];
@@ -186,8 +195,8 @@ function subjectLinks(sqlite: Database.Database, member: ConversationRow, visibl
   for (let offset = 0; offset < SUBJECT_REPLIES_MAX; offset += 20) {
     const replies = page.all(key, date, offset) as SubjectRow[];
     for (const reply of replies) {
-      if (!visible(reply.folder_id)) continue;
-      const anchor = anchorOf(sqlite, key, reply.date, visible);
+      if (!seenBy(viewer, reply)) continue;
+      const anchor = anchorOf(sqlite, key, reply.date, viewer);
       // Replies come oldest first: once a later original is theirs, so is every one after.
       if (anchor && anchor.id !== member.id && anchor.date > date) return links;
       if (anchor?.id === member.id) links.push([reply.id, member.id]);
@@ -197,12 +206,14 @@ function subjectLinks(sqlite: Database.Database, member: ConversationRow, visibl
   return links;
 }
 
-type SubjectRow = { id: number; date: number; folder_id: number };
+type SubjectRow = { id: number; date: number; folder_id: number; private: number; owner_agent_id: number | null };
+
+const seenBy = (viewer: ConversationViewer, r: SubjectRow) => viewer.folder(r.folder_id) && viewer.content(r);
 /** How many keyless replies one message may gather by subject; beyond that the subject says too little. */
 const SUBJECT_REPLIES_MAX = 200;
 
-/** The latest original (not a reply) of this subject dated at or before `date` that the agent may see. */
-function anchorOf(sqlite: Database.Database, key: string, date: number, visible: (folderId: number) => boolean): SubjectRow | undefined {
+/** The latest original (not a reply) of this subject dated at or before `date` that the viewer may read. */
+function anchorOf(sqlite: Database.Database, key: string, date: number, viewer: ConversationViewer): SubjectRow | undefined {
   const rows = cached(sqlite, CONVERSATION_LOOKUPS.subjectOriginal).all(key, date) as SubjectRow[];
-  return rows.find((r) => visible(r.folder_id));
+  return rows.find((r) => seenBy(viewer, r));
 }
