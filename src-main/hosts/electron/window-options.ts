@@ -1,5 +1,5 @@
 import type { BrowserWindowConstructorOptions, WebPreferences } from 'electron';
-import { isAppUrl } from './app-protocol.js';
+import { isAppUrl } from './app-url.js';
 
 /** Every window of the app gets exactly these: a child window opened by the page may not loosen any of them. */
 export function appWebPreferences(preload: string): WebPreferences {
