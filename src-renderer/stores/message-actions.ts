@@ -1,4 +1,4 @@
-import type { MessageFlags } from '../../src-shared/contract/index.js';
+import type { FolderNode, MessageFlags } from '../../src-shared/contract/index.js';
 import { engine } from '../api/engine.js';
 import { reportError } from './error-store.js';
 import { useFolders } from './folders-store.js';
@@ -47,10 +47,27 @@ function firstSelectedIndex(ids: number[]): number | undefined {
   return first;
 }
 
-/** True when the open folder is a Trash: deleting there removes for good. */
-export function inTrash(): boolean {
-  const { folderId } = useMessageList.getState();
-  return useFolders.getState().folders.find((f) => f.id === folderId)?.kind === 'trash';
+/**
+ * Deleting removes for good (asked first) in a Trash, and where the account has no Trash to move to: the engine
+ * then deletes at once (LocalChanges.delete). An unknown folder (the tree not loaded yet) counts as "for good", so
+ * the question is asked rather than skipped.
+ */
+export function deletesForever(folders: readonly FolderNode[], folderId: number): boolean {
+  const folder = folders.find((f) => f.id === folderId);
+  if (!folder) return true;
+  if (folder.kind === 'trash') return true;
+  return !folders.some((f) => f.kind === 'trash' && f.accountId === folder.accountId);
+}
+
+/** True when deleting any of these selected rows removes it for good (see deletesForever). */
+export function selectionDeletesForever(): boolean {
+  const state = useMessageList.getState();
+  const folders = useFolders.getState().folders;
+  const folderIds = new Set<number>();
+  for (const { items } of Object.values(state.pages)) for (const m of items) if (state.selectedIds.has(m.id)) folderIds.add(m.folderId);
+  // Rows selected but not loaded (select all in a big folder) are in the open folder.
+  if (state.folderId !== null) folderIds.add(state.folderId);
+  return [...folderIds].some((id) => deletesForever(folders, id));
 }
 
 export const messageActions = {

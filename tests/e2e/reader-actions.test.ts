@@ -128,7 +128,7 @@ describe('attachments in the reading pane', () => {
     await reader.programDialog.waitFor();
     expect(await reader.programDialog.textContent()).toContain('“facture.pdf.exe” is a program or a script');
     await screenshot(browser.page, 'reader-program-refused');
-    const exe = await downloaded(() => reader.programDialog.getByTestId('program-dialog-confirm').click());
+    const exe = await downloaded(() => reader.programDialog.getByTestId('confirm-ok').click());
     expect(exe.bytes.equals(WINDOWS_PROGRAM)).toBe(true);
     await expect.poll(() => reader.programDialog.count()).toBe(0);
     expect(opened()).toHaveLength(1);
@@ -149,11 +149,11 @@ describe('actions on the open message', () => {
     await reader.deleteForeverDialog.waitFor();
     expect(await reader.deleteForeverDialog.textContent()).toContain('“Relance” will be removed from this computer and from the mail server');
     // Cancel keeps it; Enter alone would have cancelled too (Cancel has the focus).
-    expect(await browser.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('delete-forever-dialog-cancel');
-    await reader.deleteForeverDialog.getByTestId('delete-forever-dialog-cancel').click();
+    expect(await browser.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('confirm-cancel');
+    await reader.deleteForeverDialog.getByTestId('confirm-cancel').click();
     expect(await mailbox.row('Relance').count()).toBe(1);
     await reader.action('delete').click();
-    await reader.deleteForeverDialog.getByTestId('delete-forever-dialog-confirm').click();
+    await reader.deleteForeverDialog.getByTestId('confirm-ok').click();
     await expect.poll(() => mailbox.row('Relance').count()).toBe(0);
   });
 

@@ -79,7 +79,7 @@ export class ReaderPage {
   }
 
   get deleteForeverDialog(): Locator {
-    return this.page.getByTestId('delete-forever-dialog');
+    return this.page.getByTestId('confirm-dialog');
   }
 
   // Attachments
@@ -109,7 +109,7 @@ export class ReaderPage {
   }
 
   get programDialog(): Locator {
-    return this.page.getByTestId('program-dialog');
+    return this.page.getByTestId('confirm-dialog');
   }
 
   /** The document the Print button prints from (print-message.ts). */

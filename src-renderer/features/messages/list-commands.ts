@@ -2,7 +2,7 @@ import { missingCase } from '../../../src-shared/domain/exhaustive.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 import { confirmDialog, pickCategoryDialog, pickFolderDialog } from '../../stores/dialog-store.js';
 import { useFolders } from '../../stores/folders-store.js';
-import { inTrash, messageActions } from '../../stores/message-actions.js';
+import { messageActions, selectionDeletesForever } from '../../stores/message-actions.js';
 import { messageAt, useMessageList } from '../../stores/message-list-store.js';
 import { useSyncStatus } from '../../stores/sync-status-store.js';
 import type { ListCommand } from './shortcuts.js';
@@ -15,12 +15,11 @@ export function setMessageWindowOpener(open: (id: number) => void): void {
   openWindow = open;
 }
 
-/** Deleting from Trash, or with Shift, cannot be undone: ask first, naming how many messages go. */
+/** Deleting from Trash, where there is no Trash, or with Shift, cannot be undone: ask first, naming how many go. */
 async function deleteSelection(t: T, forever: boolean): Promise<void> {
   const count = messageActions.count();
   if (count === 0) return;
-  const permanent = forever || inTrash();
-  if (permanent) {
+  if (forever || selectionDeletesForever()) {
     const ok = await confirmDialog({
       title: t('list.delete.foreverTitle', { count }),
       body: t('list.delete.foreverBody', { count }),
@@ -29,7 +28,7 @@ async function deleteSelection(t: T, forever: boolean): Promise<void> {
     });
     if (!ok) return;
   }
-  await messageActions.delete(permanent);
+  await messageActions.delete(forever);
 }
 
 export async function moveSelection(t: T, copy = false): Promise<void> {

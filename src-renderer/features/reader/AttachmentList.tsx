@@ -2,10 +2,10 @@ import { useState } from 'react';
 import type { AttachmentInfo } from '../../../src-shared/contract/index.js';
 import { isProgramFile, safeFileName } from '../../../src-shared/domain/attachment-files.js';
 import { Icon } from '../../components/Icon.js';
+import { confirmDialog } from '../../stores/dialog-store.js';
 import { useT, type Translate } from '../../i18n/use-t.js';
 import { AttachmentItem } from './AttachmentItem.js';
 import { openAttachment, saveAttachments, type SaveOutcome } from './attachment-actions.js';
-import { ReaderConfirm } from './ReaderConfirm.js';
 
 function outcomeText(t: Translate, outcome: SaveOutcome): string {
   if (outcome.kind === 'downloaded') return t('reader.attachments.downloaded', { name: outcome.name });
@@ -19,7 +19,6 @@ function outcomeText(t: Translate, outcome: SaveOutcome): string {
  */
 export function AttachmentList({ messageId, attachments }: { messageId: number; attachments: readonly AttachmentInfo[] }) {
   const t = useT();
-  const [refused, setRefused] = useState<AttachmentInfo | null>(null);
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);
   if (attachments.length === 0) return null;
   const label = t('reader.attachments', { count: attachments.length });
@@ -28,9 +27,16 @@ export function AttachmentList({ messageId, attachments }: { messageId: number; 
     setOutcome(null);
     setOutcome(await saveAttachments(messageId, files));
   };
-  const open = (attachment: AttachmentInfo) => {
-    if (isProgramFile(safeFileName(attachment.filename))) setRefused(attachment);
-    else void openAttachment(attachment);
+  // A program is never opened from here: the person is told why and may save it instead, as Thunderbird does.
+  const open = async (attachment: AttachmentInfo) => {
+    if (!isProgramFile(safeFileName(attachment.filename))) return openAttachment(attachment);
+    const saveIt = await confirmDialog({
+      title: t('reader.program.title'),
+      body: t('reader.program.text', { name: safeFileName(attachment.filename) }),
+      confirmLabel: t('reader.program.save'),
+      danger: false,
+    });
+    if (saveIt) await save([attachment]);
   };
 
   return (
@@ -49,20 +55,9 @@ export function AttachmentList({ messageId, attachments }: { messageId: number; 
       </div>
       <ul className="attachment-list" aria-label={label}>
         {attachments.map((a) => (
-          <AttachmentItem key={a.id} attachment={a} onOpen={() => open(a)} onSave={() => void save([a])} />
+          <AttachmentItem key={a.id} attachment={a} onOpen={() => void open(a)} onSave={() => void save([a])} />
         ))}
       </ul>
-      {refused ? (
-        <ReaderConfirm
-          title={t('reader.program.title')}
-          text={t('reader.program.text', { name: safeFileName(refused.filename) })}
-          confirmLabel={t('reader.program.save')}
-          cancelLabel={t('reader.program.cancel')}
-          onConfirm={() => void save([refused])}
-          onClose={() => setRefused(null)}
-          testId="program-dialog"
-        />
-      ) : null}
     </div>
   );
 }

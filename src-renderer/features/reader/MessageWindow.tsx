@@ -5,6 +5,7 @@ import { ErrorBar } from '../../components/ErrorBar.js';
 import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
 import { createReaderStore } from '../../stores/reader-store.js';
+import { Dialogs } from '../dialogs/Dialogs.js';
 import { MessageArticle } from './MessageArticle.js';
 import { ReaderPlaceContext, type ReaderPlace } from './reader-place.js';
 import { SourceDialog } from './SourceDialog.js';
@@ -62,6 +63,7 @@ export function MessageWindow({ id }: { id: number }) {
           {content}
         </main>
         <SourceDialog />
+        <Dialogs />
       </div>
     </ReaderPlaceContext.Provider>
   );

@@ -1,12 +1,13 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useIntl } from 'react-intl';
 import type { MessageDetail } from '../../../src-shared/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
+import { confirmDialog } from '../../stores/dialog-store.js';
 import { useMessageSource } from '../../stores/message-source-store.js';
-import { deleteMessage, deletesForever, printMessage, setFlags, setJunk } from './message-commands.js';
+import { deletesForever } from '../../stores/message-actions.js';
+import { deleteMessage, printMessage, setFlags, setJunk } from './message-commands.js';
 import { openMessageWindow } from './message-window.js';
-import { ReaderConfirm } from './ReaderConfirm.js';
 import { useOpenMessage, useReaderPlace } from './reader-place.js';
 import { useRovingToolbar } from './roving-toolbar.js';
 import { useRemotePolicy } from './use-allow-remote.js';
@@ -29,14 +30,19 @@ export function ReaderActions({ detail, withheld }: { detail: MessageDetail; wit
   const showSource = useMessageSource((s) => s.show);
   const folders = useFolders((s) => s.folders);
   const { junk, allowRemote } = useRemotePolicy(detail);
-  const [confirming, setConfirming] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const roving = useRovingToolbar(ref);
 
   const forever = deletesForever(folders, detail.folderId);
-  const remove = (always: boolean) => {
-    if (always || forever) setConfirming(true);
-    else void deleteMessage(place, detail.id, false);
+  const remove = async (always: boolean) => {
+    if (!always && !forever) return deleteMessage(place, detail.id, false);
+    const ok = await confirmDialog({
+      title: t('reader.deleteForever.title'),
+      body: t('reader.deleteForever.text', { subject: detail.subject || t('messages.noSubject') }),
+      confirmLabel: t('reader.deleteForever.confirm'),
+      danger: true,
+    });
+    if (ok) await deleteMessage(place, detail.id, true);
   };
   const print = () => printMessage(detail, allowRemote, plainText, t, intl);
 
@@ -56,7 +62,7 @@ export function ReaderActions({ detail, withheld }: { detail: MessageDetail; wit
       const inMessage = event.target instanceof Node && ref.current?.closest('.reader')?.contains(event.target);
       if (!place.window && !inMessage) return;
       event.preventDefault();
-      keys.current.remove(event.shiftKey);
+      void keys.current.remove(event.shiftKey);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -149,17 +155,6 @@ export function ReaderActions({ detail, withheld }: { detail: MessageDetail; wit
           </button>
         )}
       </div>
-      {confirming ? (
-        <ReaderConfirm
-          title={t('reader.deleteForever.title')}
-          text={t('reader.deleteForever.text', { subject: detail.subject || t('messages.noSubject') })}
-          confirmLabel={t('reader.deleteForever.confirm')}
-          cancelLabel={t('reader.deleteForever.cancel')}
-          onConfirm={() => void deleteMessage(place, detail.id, true)}
-          onClose={() => setConfirming(false)}
-          testId="delete-forever-dialog"
-        />
-      ) : null}
     </>
   );
 }

@@ -1,5 +1,5 @@
 import type { IntlShape } from 'react-intl';
-import type { FolderNode, MessageDetail, MessageFlags } from '../../../src-shared/contract/index.js';
+import type { MessageDetail, MessageFlags } from '../../../src-shared/contract/index.js';
 import { formatAddress } from '../../../src-shared/domain/address.js';
 import { safeFileName } from '../../../src-shared/domain/attachment-files.js';
 import { engine } from '../../api/engine.js';
@@ -10,18 +10,6 @@ import { printDocument, type PrintHeader } from './print-document.js';
 import { printInFrame } from './print-message.js';
 import type { ReaderPlace } from './reader-place.js';
 import { sanitizeBody } from './sanitize.js';
-
-/**
- * Deleting removes for good (asked first) in a Trash, and where the account has no Trash to move to: the engine
- * then deletes at once (LocalChanges.delete). An unknown folder (the tree not loaded yet) counts as "for good", so
- * the question is asked rather than skipped.
- */
-export function deletesForever(folders: readonly FolderNode[], folderId: number): boolean {
-  const folder = folders.find((f) => f.id === folderId);
-  if (!folder) return true;
-  if (folder.kind === 'trash') return true;
-  return !folders.some((f) => f.kind === 'trash' && f.accountId === folder.accountId);
-}
 
 /** The message has left the place it was shown in: a message window closes, the reading pane empties. */
 function removed(place: ReaderPlace): void {
