@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type CSSProperties, type DragEvent, type MouseEvent } from 'react';
+import { useState, type CSSProperties, type DragEvent } from 'react';
 import { ContextMenu } from '../../components/ContextMenu.js';
 import { folderActions } from '../../stores/folder-actions.js';
 import { Icon } from '../../components/Icon.js';
@@ -9,14 +9,13 @@ import { AccountStatusLine } from '../accounts/AccountStatusLine.js';
 import { acceptsDrop, drop } from './folder-drop.js';
 import { FolderItem } from './FolderItem.js';
 import type { AccountGroup } from './tree-model.js';
+import { useItemMenu } from './use-item-menu.js';
 
 export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tabbable: string | null }) {
   const t = useT();
   const expanded = useFolders((s) => !s.collapsed[group.key]);
   const setExpanded = useFolders((s) => s.setExpanded);
-  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
-  const item = useRef<HTMLLIElement>(null);
-  const row = useRef<HTMLDivElement>(null);
+  const { item, row, menuAt, openMenu, closeMenu } = useItemMenu();
   const { account } = group;
   const nameId = `group-name-${group.key.replace(':', '-')}`;
   const [dropping, setDropping] = useState(false);
@@ -27,20 +26,6 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
     if (!acceptsDrop(e, null, accountId)) return;
     e.preventDefault();
     setDropping(true);
-  }
-
-  const closeMenu = useCallback(() => {
-    setMenuAt(null);
-    item.current?.focus();
-  }, []);
-
-  // The menu key and Shift+F10 fire `contextmenu` too, on the focused item and with no pointer position.
-  function openMenu(e: MouseEvent<HTMLLIElement>) {
-    const target = e.target as Node;
-    if (target !== item.current && !row.current?.contains(target)) return;
-    e.preventDefault();
-    const box = row.current!.getBoundingClientRect();
-    setMenuAt(e.clientX || e.clientY ? { x: e.clientX, y: e.clientY } : { x: box.left + 24, y: box.bottom });
   }
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useRef, useState, type CSSProperties, type DragEvent, type MouseEvent } from 'react';
+import { useState, type CSSProperties, type DragEvent } from 'react';
 import { Icon } from '../../components/Icon.js';
 import { useFolderName } from './folder-name.js';
 import { useT } from '../../i18n/use-t.js';
@@ -6,6 +6,7 @@ import { useFolders } from '../../stores/folders-store.js';
 import { acceptsDrop, drop, endFolderDrag, startFolderDrag } from './folder-drop.js';
 import { FolderMenu } from './FolderMenu.js';
 import { folderKey, type FolderBranch } from './tree-model.js';
+import { useItemMenu } from './use-item-menu.js';
 
 interface Props {
   branch: FolderBranch;
@@ -26,25 +27,8 @@ export function FolderItem({ branch, level, tabbable }: Props) {
   const unread = folder.unread > 0;
   const nameId = `folder-name-${folder.id}`;
   const unreadId = `folder-unread-${folder.id}`;
-  const item = useRef<HTMLLIElement>(null);
-  const row = useRef<HTMLDivElement>(null);
-  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const { item, row, menuAt, openMenu, closeMenu } = useItemMenu();
   const [dropping, setDropping] = useState(false);
-
-  const closeMenu = useCallback(() => {
-    setMenuAt(null);
-    item.current?.focus();
-  }, []);
-
-  // Only this item's own row: a right-click on a subfolder is that subfolder's.
-  function openMenu(e: MouseEvent<HTMLLIElement>) {
-    const target = e.target as Node;
-    if (target !== item.current && !row.current?.contains(target)) return;
-    e.preventDefault();
-    e.stopPropagation();
-    const box = row.current!.getBoundingClientRect();
-    setMenuAt(e.clientX || e.clientY ? { x: e.clientX, y: e.clientY } : { x: box.left + 24, y: box.bottom });
-  }
 
   function onDragOver(e: DragEvent) {
     if (!acceptsDrop(e, folder, folder.accountId)) return;
