@@ -1,12 +1,14 @@
 import { benchIngest } from './ingest.js';
 import { benchSync } from './sync.js';
 import { benchSearch } from './search.js';
+import { benchUi } from './ui.js';
 
 /** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   ingest: benchIngest,
   sync: benchSync,
   search: benchSearch,
+  ui: benchUi,
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);
