@@ -69,6 +69,21 @@ describe('the message list', () => {
     await engine.close();
   });
 
+  it('sorts again after any change: a new message, or a write by another process', async () => {
+    const { api, engine, ids: m, local } = await seeded();
+    const inbox = local('inbox');
+    const bySubject = async () => order((await api.messages.list({ folderId: inbox, sort: { by: 'subject', dir: 'asc' } })).items);
+    expect(await bySubject()).toEqual([m.bob, m.zoe, m.ana, m.reply]);
+    const added = (await api.messages.ingest({ raw: message({ n: 7, from: 'a@client.test', subject: 'Aardvark' }).toString('base64') })).id;
+    expect(await bySubject()).toEqual([added, m.bob, m.zoe, m.ana, m.reply]);
+    // Another connection (the CLI, say) renames a subject: the next page sees it.
+    const other = new Database(engine.layout.database);
+    other.prepare("UPDATE messages SET subject = 'zzz' WHERE id = ?").run(added);
+    other.close();
+    expect(await bySubject()).toEqual([m.bob, m.zoe, m.ana, m.reply, added]);
+    await engine.close();
+  });
+
   it('says which rows answer another, how big their conversation is and what their first attachment is', async () => {
     const { api, engine, ids: m, local } = await seeded();
     const items = (await api.messages.list({ folderId: local('inbox') })).items;
