@@ -7,7 +7,7 @@ import { startEngine } from '../../src-main/engine/engine.js';
 import { nodeShell } from '../../src-main/hosts/node/shell.js';
 import { startWebHost } from '../../src-main/hosts/web/server.js';
 import { openBrowser } from '../e2e/browser.js';
-import { startCpuProfile } from './cpu-profile.js';
+import { startTrace, type Phase } from './main-thread-trace.js';
 import { cachedStore } from './seed-store.js';
 import { percentile } from './stats.js';
 import { armFirstRowProbe, firstRowResult, jumpUntilFilled, steadyScroll, type ScrollResult } from './ui-probes.js';
@@ -33,7 +33,9 @@ interface FolderFigures {
   wheel: ScrollResult;
   drag: ScrollResult;
   jumps: number[];
-  profile?: Array<{ name: string; ms: number; share: number }>;
+  /** Main-thread time by kind of work during both scrolls, with --profile. */
+  phases?: Phase[];
+  scrollMs: number;
 }
 
 function parseOptions(args: string[]): Options {
@@ -75,12 +77,13 @@ async function measureFolder(page: Page, folderId: number, dragRowsPerSecond: nu
     await page.waitForTimeout(200);
   }
   // Each scroll starts from a freshly opened folder, so no page fetched by the jumps is already in memory.
-  const profiler = options.profile ? await startCpuProfile(page) : null;
+  const trace = options.profile ? await startTrace(page) : null;
   await openFolder(page, folderId);
   const wheel = await page.evaluate(steadyScroll, { ...WHEEL, rowHeight: ROW_HEIGHT });
   await openFolder(page, folderId);
   const drag = await page.evaluate(steadyScroll, { from: 0, rowsPerSecond: dragRowsPerSecond, rowHeight: ROW_HEIGHT, seconds: options.seconds });
-  return { opens, jumps, wheel, drag, ...(profiler ? { profile: await profiler.stop() } : {}) };
+  const scrollMs = [...wheel.frames, ...drag.frames].reduce((a, b) => a + b, 0);
+  return { opens, jumps, wheel, drag, scrollMs, ...(trace ? { phases: await trace.stop() } : {}) };
 }
 
 function buildRenderer(): void {
@@ -124,9 +127,9 @@ function printTable(small: FolderFigures, large: FolderFigures, options: Options
     process.stdout.write(`${label.padEnd(44)}${cell(x)}${cell(y).padStart(14)}${ratio.padStart(9)}\n`);
   });
   for (const [name, f] of [['baseline', small], ['large folder', large]] as const) {
-    if (!f.profile) continue;
-    process.stdout.write(`\nwhere the page's main thread spent the ${name}'s scrolls (CDP Profiler, self time):\n`);
-    for (const p of f.profile.slice(0, 15)) process.stdout.write(`${p.ms.toFixed(0).padStart(8)} ms ${(100 * p.share).toFixed(1).padStart(5)}%  ${p.name}\n`);
+    if (!f.phases) continue;
+    process.stdout.write(`\nthe page's main thread during the ${name}'s scrolls (${(f.scrollMs / 1000).toFixed(1)} s; trace, self time):\n`);
+    for (const p of f.phases.slice(0, 12)) process.stdout.write(`${p.ms.toFixed(0).padStart(8)} ms ${((100 * p.ms) / f.scrollMs).toFixed(1).padStart(5)}%  ${p.name}\n`);
   }
 }
 
