@@ -152,15 +152,18 @@ export class MessagesRepo {
   }
 
   private insertAddresses(messageId: number, roles: Record<AddressRole, NamedAddress[]>): void {
-    const upsert = cached(this.sqlite, 
-      `INSERT INTO addresses (address, name) VALUES (?, ?)
-       ON CONFLICT (address) DO UPDATE SET name = CASE WHEN excluded.name <> '' THEN excluded.name ELSE name END
-       RETURNING id`,
-    );
+    // Three plain statements rather than one UPSERT … RETURNING: that one opens a statement savepoint, and every
+    // savepoint makes FTS5 flush the previous message's pending terms as a tiny segment it must merge later, which
+    // made ingest slow down as the store grew (50,000 messages: 200-355 s, against 6 s this way).
+    const insert = cached(this.sqlite, 'INSERT OR IGNORE INTO addresses (address, name) VALUES (?, ?)');
+    const rename = cached(this.sqlite, "UPDATE addresses SET name = ? WHERE address = ? AND ? <> '' AND name <> ?");
+    const find = cached(this.sqlite, 'SELECT id FROM addresses WHERE address = ?');
     const link = cached(this.sqlite, 'INSERT INTO message_addresses (message_id, role, position, address_id, name) VALUES (?, ?, ?, ?, ?)');
     for (const [role, list] of Object.entries(roles) as Array<[AddressRole, NamedAddress[]]>) {
       list.forEach((a, position) => {
-        const { id } = upsert.get(normalizeAddress(a.address), a.name) as { id: number };
+        const address = normalizeAddress(a.address);
+        if (insert.run(address, a.name).changes === 0) rename.run(a.name, address, a.name, a.name);
+        const { id } = find.get(address) as { id: number };
         link.run(messageId, role, position, id, a.name);
       });
     }
