@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { createClient } from '../../src-shared/contract/client.js';
 import { findAppFile } from '../../src-main/engine/app-files.js';
 import { startEngine } from '../../src-main/engine/engine.js';
@@ -11,6 +10,7 @@ import { FoldersRepo } from '../../src-main/engine/store/folders-repo.js';
 import { MessagesRepo, type NewMessage } from '../../src-main/engine/store/messages-repo.js';
 import { openStore } from '../../src-main/engine/store/open.js';
 import { nodeShell } from '../../src-main/hosts/node/shell.js';
+import { percentile } from './stats.js';
 
 const SUBJECTS = ['Facture', 'Devis cuisine', 'Réunion lundi', 'Livraison', 'Contrat', 'Ofertă', 'Ședința', 'Commande'];
 const THREAD = 8;
@@ -90,10 +90,3 @@ async function seed(dataDir: string, count: number): Promise<void> {
   for (let i = 0; i < count; i += 5000) write(i, Math.min(count, i + 5000));
   store.close();
 }
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await benchForum(process.argv.slice(2));

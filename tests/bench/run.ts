@@ -2,6 +2,7 @@ import { benchIngest } from './ingest.js';
 import { benchSync } from './sync.js';
 import { benchSearch } from './search.js';
 import { benchUi } from './ui.js';
+import { benchForum } from './forum.js';
 
 /** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -9,6 +10,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   sync: benchSync,
   search: benchSearch,
   ui: benchUi,
+  forum: benchForum,
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);
