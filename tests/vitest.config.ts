@@ -11,6 +11,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     maxWorkers: 2,
+    // A page updates through the engine and a WebSocket; on a loaded machine that can take more than a second.
+    expect: { poll: { timeout: 5_000 } },
     reporters: ['default', './tests/summary-reporter.ts'],
   },
 });

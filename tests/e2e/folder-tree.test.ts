@@ -98,8 +98,13 @@ describe('the folder tree', () => {
     await browser.page.keyboard.down('Control');
     await list.row(subject(1)).dragTo(tree.row('Internal'));
     await browser.page.keyboard.up('Control');
-    await expect.poll(() => browser.page.getByTestId('folder-tree').locator('[data-kind="internal"]').getAttribute('data-unread')).toBe('1');
+    // Still in the Inbox, and now in Internal too.
+    await expect.poll(() => list.row(subject(1)).locator('.forum-count').textContent()).toBe('1');
     expect(await list.subjects()).toEqual([3, 2, 1].map(subject));
+    await tree.row('Internal').click();
+    await expect.poll(() => list.subjects()).toEqual([subject(1)]);
+    await mailbox.openFolder('inbox');
+    await expect.poll(() => list.rows.count()).toBe(3);
     await list.row(subject(3)).dragTo(tree.row('Outbox'));
     await tree.row('Outbox').click();
     await expect.poll(() => browser.page.getByTestId('message-list-empty').isVisible()).toBe(true);

@@ -47,6 +47,7 @@ export function ListToolbar() {
           className="tool-button"
           aria-disabled={count === 0}
           title={t(tool.label)}
+          aria-label={t(tool.label)}
           data-testid={`list-${tool.command}`}
           onClick={() => count > 0 && runListCommand(tool.command, t)}
         >
@@ -61,6 +62,8 @@ export function ListToolbar() {
         type="button"
         className="tool-button"
         aria-haspopup="menu"
+        aria-label={t('list.columns')}
+        title={t('list.columns')}
         data-testid="column-chooser"
         onClick={(e) => {
           const box = e.currentTarget.getBoundingClientRect();
