@@ -39,7 +39,8 @@ export class TargetNames {
   /** A file name in a directory of the export: `stem` made safe, then `extension`, then numbered if taken. */
   async file(directory: string[], stem: string, extension: string): Promise<string> {
     const taken = await this.takenIn(directory);
-    const name = uniqueFileName(safeName(`${stem}${extension}`, `message${extension}`), (candidate) => taken.has(candidate.toLowerCase()));
+    // The stem is made safe on its own first: a stem of dots alone would otherwise leave the bare extension.
+    const name = uniqueFileName(safeName(`${safeName(stem, 'message')}${extension}`, 'message'), (candidate) => taken.has(candidate.toLowerCase()));
     taken.add(name.toLowerCase());
     return name;
   }
