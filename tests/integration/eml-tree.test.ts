@@ -86,6 +86,17 @@ describe('importing a folder tree of .eml files', () => {
     ]);
   });
 
+  it('reads a file bigger than the read-ahead in its turn, between small ones', async () => {
+    const root = tempDir();
+    const big = Buffer.concat([Buffer.from('Subject: big\n\n'), Buffer.alloc(3 * 1024 * 1024, 0x61), Buffer.from('\n')]);
+    put(root, 'a.eml', 'Subject: a\n\na\n');
+    put(root, 'b.eml', big);
+    for (let i = 0; i < 20; i++) put(root, `c${String(i).padStart(2, '0')}.eml`, `Subject: ${i}\n\nx\n`);
+    const { items } = await readAll(root);
+    expect(items.map((i) => i.key)).toEqual(['a.eml', 'b.eml', ...Array.from({ length: 20 }, (_, i) => `c${String(i).padStart(2, '0')}.eml`)]);
+    expect(items[1]!.raw!.equals(big)).toBe(true);
+  });
+
   it('reads one .eml file as a source of one message, and says clearly when the path is missing', async () => {
     const path = join(FIXTURES, 'mimekit', 'japanese.eml');
     const { items, count } = await readAll(path);

@@ -12,6 +12,11 @@ export interface EmlSourceOptions {
 /** What the walk finds, in order: a message file, or a folder that could not be listed (a failure item of its own). */
 type Entry = { kind: 'file'; folder: string[]; name: string; path: string } | { kind: 'unlisted'; folder: string[]; path: string; reason: string };
 
+/** Files read ahead of the one being handed over; files above READ_AHEAD_MAX_BYTES are read only in their turn. */
+const READ_AHEAD = 8;
+const READ_AHEAD_MAX_BYTES = 1024 * 1024;
+type Deferred = () => Promise<ImportItem>;
+
 /** Files the operating system leaves in folders; not the person's content, so not counted as "other". */
 const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);
 
@@ -43,10 +48,19 @@ class EmlSource implements ImportSource {
   async *items(from: number): AsyncIterable<ImportItem> {
     let position = 0;
     const tally = { others: 0 };
+    // A few files are read ahead, in order, so the disk's latency overlaps; a big one waits for its turn, so memory
+    // holds at most READ_AHEAD small files and one big one. Neither step rejects: failures are items.
+    const ahead: Promise<ImportItem | Deferred>[] = [];
+    const next = async () => {
+      const item = await ahead.shift()!;
+      return typeof item === 'function' ? item() : item;
+    };
     for await (const entry of this.entries(tally)) {
       if (position++ < from) continue;
-      yield entry.kind === 'file' ? await this.read(entry) : { folder: entry.folder, key: `${entry.path}/`, failure: entry.reason };
+      ahead.push(entry.kind === 'file' ? this.read(entry) : Promise.resolve({ folder: entry.folder, key: `${entry.path}/`, failure: entry.reason }));
+      if (ahead.length >= READ_AHEAD) yield await next();
     }
+    while (ahead.length > 0) yield await next();
     this.others = tally.others;
   }
 
@@ -90,18 +104,26 @@ class EmlSource implements ImportSource {
     for (const name of subfolders) yield* this.walk([...folder, name], tally);
   }
 
-  private async read(entry: Extract<Entry, { kind: 'file' }>): Promise<ImportItem> {
+  /** The item, or for a big file a function that reads it (called when its turn comes). */
+  private async read(entry: Extract<Entry, { kind: 'file' }>): Promise<ImportItem | Deferred> {
     const path = this.isDirectory ? join(this.root, entry.path) : this.root;
     const item = { folder: entry.folder, key: entry.path };
+    let size: number;
     try {
       const info = await stat(path);
       // A FIFO or a device named *.eml would block or never end.
       if (!info.isFile()) return { ...item, failure: 'Not a regular file.' };
-      if (info.size === 0) return { ...item, failure: 'The file is empty.' };
-      if (info.size > this.max) return { ...item, failure: `The file is ${describeSize(info.size)}, more than the ${describeSize(this.max)} a message may have: it was left out.` };
-      return { ...item, raw: await readFile(path) };
+      size = info.size;
     } catch (error) {
       return { ...item, failure: `The file cannot be read: ${(error as Error).message}` };
     }
+    if (size === 0) return { ...item, failure: 'The file is empty.' };
+    if (size > this.max) return { ...item, failure: `The file is ${describeSize(size)}, more than the ${describeSize(this.max)} a message may have: it was left out.` };
+    const load = () =>
+      readFile(path).then(
+        (raw): ImportItem => ({ ...item, raw }),
+        (error: Error): ImportItem => ({ ...item, failure: `The file cannot be read: ${error.message}` }),
+      );
+    return size > READ_AHEAD_MAX_BYTES ? load : load();
   }
 }
