@@ -3,7 +3,11 @@ import { EngineError } from '../errors.js';
 import { ansiCodepageOf } from './codepages.js';
 import type { MapiAddress, MapiAttachment, MapiMessage, MapiRecipient } from './mapi-message.js';
 
-const MsgReader = msgreader.default;
+// A CommonJS module with an ES "default": Node's ESM loader hands over module.exports (the class is its .default),
+// while bundler-style interop (vitest) hands over the class itself.
+type MsgReaderClass = typeof msgreader.default;
+const loaded = msgreader as unknown as MsgReaderClass | { default: MsgReaderClass };
+const MsgReader: MsgReaderClass = typeof loaded === 'function' ? loaded : loaded.default;
 type Reader = InstanceType<typeof MsgReader>;
 
 /**
@@ -12,19 +16,25 @@ type Reader = InstanceType<typeof MsgReader>;
  */
 export function readMsgFile(bytes: Buffer, name = 'the file'): MapiMessage {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let reader = new MsgReader(view);
-  reader.parserConfig = { includeRawProps: true };
-  let data = reader.getFileData();
-  if (data.error || data.dataType !== 'msg') {
-    throw new EngineError('INVALID_INPUT', `${name} is not an Outlook item (.msg): ${data.error ?? 'unknown layout'}.`);
+  const notMsg = (why: string) => new EngineError('INVALID_INPUT', `${name} is not an Outlook item (.msg) or is damaged: ${why}`);
+  const parse = (ansiEncoding?: string) => {
+    const reader = new MsgReader(view);
+    reader.parserConfig = ansiEncoding ? { includeRawProps: true, ansiEncoding } : { includeRawProps: true };
+    try {
+      return { reader, data: reader.getFileData() };
+    } catch (error) {
+      // msgreader reads the compound file without bounds checks of its own: a truncated file ends in a RangeError.
+      throw notMsg((error as Error).message);
+    }
+  };
+  let { reader, data } = parse();
+  if (data.error || data.dataType !== 'msg') throw notMsg(data.error ?? 'no message properties');
+  if (hasAnsiStrings(data)) ({ reader, data } = parse(`cp${ansiCodepageOf(data.messageCodepage, data.internetCodepage)}`));
+  try {
+    return toMapi(reader, data);
+  } catch (error) {
+    throw notMsg((error as Error).message);
   }
-  if (hasAnsiStrings(data)) {
-    const codepage = ansiCodepageOf(data.messageCodepage, data.internetCodepage);
-    reader = new MsgReader(view);
-    reader.parserConfig = { includeRawProps: true, ansiEncoding: `cp${codepage}` };
-    data = reader.getFileData();
-  }
-  return toMapi(reader, data);
 }
 
 

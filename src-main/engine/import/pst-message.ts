@@ -80,7 +80,10 @@ function attachmentsOf(m: PSTMessage): MapiAttachment[] {
     const a = m.getAttachment(i);
     const name = a.longFilename || a.filename || props(a).getStringItem(PR_ATTACH_DISPLAY_NAME);
     if (a.attachMethod === PSTAttachment.ATTACHMENT_METHOD_EMBEDDED) {
-      // embeddedPSTMessage re-reads the attachment's subnodes each time it is asked: ask once.
+      // embeddedPSTMessage builds the inner message only when the attachment has a descriptor node, which
+      // pst-extractor 1.12.0 never gives attachments (so it always answered null): lend it the outer message's, as
+      // the library's own call intends. It also replaces the attachment's subnodes when asked: ask once.
+      (a as unknown as { descriptorIndexNode: unknown }).descriptorIndexNode = (m as unknown as { descriptorIndexNode: unknown }).descriptorIndexNode;
       const inner = a.embeddedPSTMessage;
       if (inner) out.push({ kind: 'message', filename: name, message: pstToMapi(inner) });
       continue;

@@ -12,6 +12,7 @@ makeLongCompareByValue();
 
 const PR_IPM_SUBTREE_ENTRYID = 0x35e0;
 const PR_PST_PASSWORD = 0x67ff;
+const NID_TYPE_NORMAL_FOLDER = 0x02;
 
 interface StoreReader {
   getIntItem(tag: number): number;
@@ -128,13 +129,40 @@ export class PstSource implements ImportSource {
     try {
       subs = quietly(() => folder.getSubFolders());
     } catch (error) {
-      yield failure(path, `${where}/`, `The subfolders of this folder cannot be read: ${(error as Error).message}`);
-      return;
+      const recovered = this.subfoldersFromNodeTree(folder);
+      const lost = recovered.lost ? ` ${recovered.lost} of them could not be opened.` : '';
+      yield failure(path, `${where}/`,
+        `The list of subfolders of this folder is damaged (${(error as Error).message}); ${recovered.folders.length} subfolder(s) were found another way.${lost}`);
+      subs = recovered.folders;
     }
     for (const sub of subs) {
       const name = sub.displayName.trim() || `(folder ${sub.descriptorNodeId.toNumber()})`;
       yield* this.walk(sub, [...path, name]);
     }
+  }
+
+  /**
+   * When a folder's hierarchy table is damaged its subfolders are still listed, by parent, in the node b-tree (the
+   * same fallback pst-extractor uses for damaged contents tables). Ordered by node id, so positions stay stable.
+   */
+  private subfoldersFromNodeTree(folder: PSTFolder): { folders: PSTFolder[]; lost: number } {
+    const folders: PSTFolder[] = [];
+    let lost = 0;
+    try {
+      const children = quietly(() => this.file.getChildDescriptorTree()).get(folder.descriptorNodeId.toNumber()) ?? [];
+      const nodes = children.filter((n) => (n.descriptorIdentifier & 0x1f) === NID_TYPE_NORMAL_FOLDER)
+        .sort((a, b) => a.descriptorIdentifier - b.descriptorIdentifier);
+      for (const node of nodes) {
+        try {
+          folders.push(quietly(() => new PSTFolder(this.file, node)));
+        } catch {
+          lost++;
+        }
+      }
+    } catch {
+      // the node b-tree itself is damaged: nothing more to find
+    }
+    return { folders, lost };
   }
 
   private *folderItems(folder: PSTFolder, path: string[], where: string): Generator<{ read(): ImportItem }> {
