@@ -64,6 +64,21 @@ describe('export to mboxrd, then import: every message comes back byte for byte'
     await source.close();
   });
 
+  it('exports a folder tree to mbox files and imports the tree back: same folders, same bytes', async () => {
+    const target = tempDir();
+    const folders = [['Inbox'], ['Inbox', 'Clients', 'ACME'], ['Inbox', 'Clients'], ['Envoyés'], []];
+    const messages = hard.map((m, i) => ({ folder: folders[i % folders.length]!, name: m.name, raw: m.raw }));
+    await writeMboxTree(feed(messages), target, { rootName: 'Racine' });
+    const source = await openMboxSource(target);
+    const items: ImportItem[] = [];
+    for await (const item of source.items(0)) items.push(item);
+    // The top level's file is a folder like the others, named after it.
+    const expected = messages.map((m) => ({ folder: m.folder.length ? m.folder : ['Racine'], raw: m.raw }));
+    const byFolder = (list: { folder: string[]; raw?: Buffer }[]) => list.map((m) => `${m.folder.join('/')}:${m.raw!.toString('hex')}`).sort();
+    expect(byFolder(items)).toEqual(byFolder(expected));
+    expect(await source.count()).toBe(hard.length);
+  });
+
   it('recreates the folder tree as files and directories, with safe and unique names', async () => {
     const target = tempDir();
     const raw = hard[0]!.raw;

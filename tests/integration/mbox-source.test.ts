@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { envelopeLine, lineEndOf } from '../../src-main/engine/export/envelope-line.js';
@@ -115,5 +115,47 @@ describe('the mbox files of the fixtures (MimeKit test data)', () => {
     }
     // Its first body line is not a header: only the date makes the envelope line count.
     expect(isEnvelopeLine(line('demain'), 'not a header')).toBe(true);
+  });
+});
+
+describe('folder trees of mbox files', () => {
+  const message = (subject: string) => `From - Mon Jun  3 12:50:27 1996\nSubject: ${subject}\n\n${subject}\n\n`;
+
+  it('reads a Thunderbird folder: files without extension, subfolders in .sbd directories, indexes left aside', async () => {
+    const root = tempDir();
+    const put = (path: string, content: string) => {
+      const full = join(root, ...path.split('/'));
+      mkdirSync(join(full, '..'), { recursive: true });
+      writeFileSync(full, content);
+    };
+    put('Inbox', message('in 1') + message('in 2'));
+    put('Inbox.msf', '// <!-- <mdb:mork:z v="1.4"/> -->');
+    put('Inbox.sbd/Clients', message('client'));
+    put('Inbox.sbd/Clients.msf', '//');
+    put('Inbox.sbd/Clients.sbd/ACME', message('acme'));
+    put('Trash', '');
+    put('Sent', message('sent'));
+    put('popstate.dat', '# POP3 State File');
+    put('Archive.mbox/mbox', message('apple'));
+    put('Archive.mbox/Info.plist', '<?xml version="1.0"?>');
+    put('Archive.mbox/Old.mbox/mbox', message('apple old'));
+
+    const source = await openMboxSource(root);
+    const read: ImportItem[] = [];
+    for await (const item of source.items(0)) read.push(item);
+    expect(read.map((i) => [i.folder.join('/'), i.key, i.raw?.toString('latin1').split('\n')[0]])).toEqual([
+      ['Inbox', 'Inbox offset 0', 'Subject: in 1'],
+      ['Inbox', `Inbox offset ${message('in 1').length}`, 'Subject: in 2'],
+      ['Sent', 'Sent offset 0', 'Subject: sent'],
+      ['Archive', 'Archive.mbox/mbox offset 0', 'Subject: apple'],
+      ['Archive/Old', 'Archive.mbox/Old.mbox/mbox offset 0', 'Subject: apple old'],
+      ['Inbox/Clients', 'Inbox.sbd/Clients offset 0', 'Subject: client'],
+      ['Inbox/Clients/ACME', 'Inbox.sbd/Clients.sbd/ACME offset 0', 'Subject: acme'],
+    ]);
+    expect(await source.count()).toBe(7);
+    const tail: ImportItem[] = [];
+    for await (const item of source.items(4)) tail.push(item);
+    expect(tail.map((i) => i.key)).toEqual(read.slice(4).map((i) => i.key));
+    await expect(openMboxSource(tempDir())).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('holds no mbox files') });
   });
 });

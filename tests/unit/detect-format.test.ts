@@ -36,6 +36,19 @@ describe('telling formats apart by content', () => {
     expect(await detectFormat(join(FIXTURES, 'pst'))).toBe('unknown');
   });
 
+  it('recognises a folder of mbox files, named or not (Thunderbird keeps "Inbox" without extension)', async () => {
+    expect(await detectFormat(join(FIXTURES, 'eml', 'mbox'))).toBe('mbox-dir');
+    const profile = tempDir();
+    mkdirSync(join(profile, 'Inbox.sbd'));
+    writeFileSync(join(profile, 'Inbox.msf'), '// <!-- <mdb:mork:z v="1.4"/> -->');
+    writeFileSync(join(profile, 'Trash'), '');
+    writeFileSync(join(profile, 'Inbox.sbd', 'Clients'), 'From - Mon Jun  3 12:50:27 1996\nSubject: x\n\nx\n');
+    expect(await detectFormat(profile)).toBe('mbox-dir');
+    const empty = tempDir();
+    writeFileSync(join(empty, 'Trash'), '');
+    expect(await detectFormat(empty)).toBe('unknown');
+  });
+
   it('goes by content whatever the extension says', async () => {
     const dir = tempDir();
     const copy = (from: string, name: string) => {

@@ -1,14 +1,17 @@
 import { open, opendir, stat, type FileHandle } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { isEnvelopeLine, isHeaderFieldLine } from './mboxrd.js';
+import { isMboxFile } from './mbox-tree.js';
 import { sourcePathError } from './source-path-error.js';
 
-export type DetectedFormat = 'pst' | 'msg' | 'eml' | 'mbox' | 'eml-dir' | 'msg-dir' | 'unknown';
+export type DetectedFormat = 'pst' | 'msg' | 'eml' | 'mbox' | 'eml-dir' | 'msg-dir' | 'mbox-dir' | 'unknown';
 
 /** What is read of a file to decide: a header block, or the first messages of an mbox. */
 const HEAD_BYTES = 64 * 1024;
 /** A folder is searched this far for message files (entries seen), so a huge tree answers quickly. */
 const DIR_ENTRIES_SEEN = 5000;
+/** Files whose first bytes are read to find an mbox among them. */
+const MBOX_PROBES = 200;
 
 const PST_MAGIC = Buffer.from('!BDN');
 const CFB_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
@@ -92,11 +95,16 @@ async function isOutlookItem(file: FileHandle, head: Buffer): Promise<boolean> {
 
 const hasMsgStream = (bytes: Buffer) => MSG_STREAMS.some((name) => bytes.indexOf(name) >= 0);
 
-/** A folder holding .eml files (anywhere below it) is an EML tree; one holding only .msg files, a folder of MSG. */
+/**
+ * A folder holding .eml files (anywhere below it) is an EML tree; else one holding .msg files, a folder of MSG;
+ * else one holding mbox files (Thunderbird's "Inbox" without extension, "Inbox.mbox"), an mbox tree (mbox-tree.ts).
+ */
 async function detectDirectory(path: string): Promise<DetectedFormat> {
   const pending = [path];
   let seen = 0;
+  let probed = 0;
   let msg = false;
+  let mbox = false;
   while (pending.length > 0 && seen < DIR_ENTRIES_SEEN) {
     const dir = pending.shift()!;
     let handle;
@@ -107,12 +115,14 @@ async function detectDirectory(path: string): Promise<DetectedFormat> {
     }
     for await (const entry of handle) {
       if (++seen > DIR_ENTRIES_SEEN) break;
-      if (entry.isDirectory()) pending.push(join(dir, entry.name));
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) pending.push(full);
       else if (/\.eml$/i.test(entry.name)) return 'eml-dir';
       else if (/\.msg$/i.test(entry.name)) msg = true;
+      else if (!mbox && entry.isFile() && probed++ < MBOX_PROBES && (await stat(full).then((i) => i.size, () => 0)) > 0) mbox = await isMboxFile(full);
     }
   }
-  return msg ? 'msg-dir' : 'unknown';
+  return msg ? 'msg-dir' : mbox ? 'mbox-dir' : 'unknown';
 }
 
 const startsWith = (bytes: Buffer, prefix: Buffer) => bytes.length >= prefix.length && bytes.subarray(0, prefix.length).equals(prefix);
