@@ -162,6 +162,22 @@ describe('exporting to .eml files, then importing them', () => {
     expect(readdirSync(join(target, 'a_b'))).toEqual(['_CON.eml']);
   });
 
+  it('keeps the files written before a cancel, each one complete, and reports the cancel', async () => {
+    const target = tempDir();
+    const controller = new AbortController();
+    const progress: number[] = [];
+    async function* stream(): AsyncIterable<ExportMessage> {
+      for (let i = 0; i < hard.length; i++) {
+        if (i === 6) controller.abort();
+        yield { folder: ['F'], name: String(i).padStart(2, '0'), raw: hard[i]!.raw };
+      }
+    }
+    await expect(writeEmlTree(stream(), target, { signal: controller.signal, onProgress: (n) => progress.push(n) })).rejects.toThrow(/abort/i);
+    expect(readdirSync(join(target, 'F'))).toEqual(['00.eml', '01.eml', '02.eml', '03.eml', '04.eml', '05.eml']);
+    expect(readFileSync(join(target, 'F', '05.eml')).equals(hard[5]!.raw)).toBe(true);
+    expect(progress.at(-1)).toBe(6);
+  });
+
   it('writes a single message to the file a person chose, replacing it whole', async () => {
     const path = join(tempDir(), 'saved.eml');
     writeFileSync(path, 'old content, longer than the message that replaces it'.repeat(100));

@@ -20,8 +20,7 @@ export async function writeEmlTree(messages: AsyncIterable<ExportMessage>, targe
   let failure: unknown = null;
   try {
     for await (const message of messages) {
-      options.signal?.throwIfAborted();
-      if (failure) break;
+      if (failure || options.signal?.aborted) break;
       const folder = await names.directory(message.folder);
       const directory = join(target, ...folder);
       if (!directories.has(directory)) {
@@ -48,9 +47,15 @@ export async function writeEmlTree(messages: AsyncIterable<ExportMessage>, targe
     }
   } finally {
     await Promise.all(inFlight);
+    // Files written stay, even on a cancel or a failure: their directory entries are made durable too.
+    for (const directory of directories) {
+      await fsyncDirectory(directory).catch((error: unknown) => {
+        failure ??= error;
+      });
+    }
   }
   if (failure) throw failure;
-  for (const directory of directories) await fsyncDirectory(directory);
+  options.signal?.throwIfAborted();
   return summary;
 }
 

@@ -131,7 +131,7 @@ export class MboxScanner {
       }
       // "\nFrom" may be cut by the end of what is read so far: look again from just before it.
       scanFrom = Math.max(scanFrom, this.len - (NL_FROM.length - 1));
-      if (scanFrom - bodyStart > this.max) {
+      if (dropped > 0 || scanFrom - bodyStart > this.max) {
         // Too large to hold: let go of what has been scanned and only keep counting its size.
         dropped += scanFrom - bodyStart;
         this.discardBefore(scanFrom);
