@@ -2,16 +2,16 @@
  * The byte rules of an mbox file, shared by the reader (mbox-source.ts) and the writer (export/mbox-writer.ts).
  *
  * A message starts with a "From " line (the envelope: sender and date) and its own lines that begin with "From "
- * are quoted so they cannot be taken for the next one. We write mboxrd (qmail's mbox(5); RFC 4155 appendix): every
+ * are quoted so they cannot be taken for the next one. We write mboxrd (as qmail's mbox(5) describes it): every
  * line matching /^>*From / gets one more '>', so reading takes exactly one away and the message comes back as it
  * was. Older writers (mboxo: Netscape, early Thunderbird, Pine) quoted only "From " itself, so a quoted ">From " and
  * an original ">From " look the same there; we read every file as mboxrd, which returns the far more common
  * original ("From ") and turns an mboxo file's rare original ">From " line into "From " — that difference was
  * already lost when the mboxo file was written.
  *
- * Line ends: RFC 4155 §2 has every message followed by an empty line, which belongs to the file, and the reader
- * takes it away. Some writers (Netscape, early Thunderbird, hand-made files) put the next "From " line right after
- * a message's last line: that line end is the message's own and stays. A message without a final line break
+ * Line ends: the traditional format (RFC 4155) follows every message with an empty line, which belongs to the
+ * file: the reader takes it away. Some writers (Netscape, early Thunderbird, hand-made files) put the next "From "
+ * line right after a message's last line: that line end is the message's own and stays. A message without a final line break
  * (rare: SMTP always ends one) would look the same once written, so our writer marks its envelope line with
  * NO_FINAL_LINE_BREAK and the reader then takes the last line end away too.
  */
