@@ -4,6 +4,7 @@ import { AccountSetupDialog } from './features/accounts/AccountSetupDialog.js';
 import { RemoveAccountDialog } from './features/accounts/RemoveAccountDialog.js';
 import { CategoriesDialog } from './features/categories/CategoriesDialog.js';
 import { Dialogs } from './features/dialogs/Dialogs.js';
+import { ImportDialog } from './features/imports/ImportDialog.js';
 import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
 import { ReadingPane } from './features/reader/ReadingPane.js';
@@ -23,6 +24,7 @@ export function App() {
       <AccountSetupDialog />
       <RemoveAccountDialog />
       <CategoriesDialog />
+      <ImportDialog />
       <Dialogs />
     </div>
   );

@@ -31,6 +31,9 @@ export interface Options {
   public?: boolean | undefined;
   message?: string | undefined;
   field?: string | undefined;
+  into?: string | undefined;
+  format?: string | undefined;
+  noSubfolders?: boolean | undefined;
 }
 
 export interface CliContext {

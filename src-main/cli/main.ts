@@ -9,6 +9,7 @@ import { foldersCommand, ingestCommand, messagesCommand, searchCommand, showComm
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { threadCommand } from './commands/thread.js';
+import { exportCommand, importCommand } from './commands/import.js';
 import { printLine, reportError, UsageError } from './output.js';
 
 const HELP = `facteur — the Facteur mail client's command line
@@ -27,6 +28,11 @@ Usage: facteur COMMAND [options]
                                  find messages ("contains"; every word must match)
   ingest FILE.eml|DIR... [--folder PATH_OR_ID] [--json]
                                  store messages (default folder: Local Folders/Inbox)
+  import PATH [--into PATH_OR_ID] [--json]
+                                 import a PST, MSG, EML tree or mbox (format from its content), de-duplicated;
+                                 run again after an interruption to resume
+  export --folder PATH_OR_ID --out DIR [--format eml|mbox] [--no-subfolders] [--json]
+                                 write a folder (and its subfolders) as .eml files or mboxrd files
   account add --email E [--name N] --incoming imap|pop3 --in-host H [--in-port P]
       [--in-security tls|starttls|none] --out-host H [--out-port P] [--out-security tls|starttls|none]
       [--user U] --password-env VAR [--ca-file F] [--agents A,B | --public] [--json]
@@ -61,6 +67,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   outbox: outboxCommand,
   search: searchCommand,
   thread: threadCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -94,6 +102,9 @@ async function main(argv: string[]): Promise<number> {
       public: { type: 'boolean' },
       message: { type: 'string' },
       field: { type: 'string' },
+      into: { type: 'string' },
+      format: { type: 'string' },
+      'no-subfolders': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });

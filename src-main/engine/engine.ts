@@ -21,6 +21,8 @@ import { threadsService } from './services/threads-service.js';
 import { accountsService } from './services/accounts-service.js';
 import { commitPrepared, ingestMessage, prepareMessage } from './mail/ingest.js';
 import { ParsePool } from './mail/parse-pool.js';
+import { ImportRunner } from './import/import-runner.js';
+import { importsService } from './services/imports-service.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
 import { FolderChanges } from './sync/folder-changes.js';
@@ -119,6 +121,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     connections: new ImapConnections((accountId) => connectImap(syncDeps, accountId)),
   };
   const sync = new SyncSupervisor(syncDeps);
+  const imports = new ImportRunner({ sqlite: store.sqlite, folders, ingest: ingestDeps, events });
+  // A job left "running" by a crash has nobody running it: it waits to be resumed from its checkpoint.
+  imports.repo.markInterrupted();
   const defaultAgent = agents.ensureDefault('Facteur');
 
   const deps: ServiceDeps = {
@@ -140,6 +145,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     credentials,
     sourceOf,
     sync,
+    imports,
   };
   const handlers: Handlers = {
     ...appService(deps),
@@ -153,6 +159,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...sendersService(deps),
     ...categoriesService(deps),
     ...threadsService(deps),
+    ...importsService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {
@@ -174,7 +181,11 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     }
   }
 
-  if (options.background) sync.startBackground();
+  if (options.background) {
+    sync.startBackground();
+    // The app picks up imports a crash or a quit interrupted; one-shot commands leave them to "facteur import".
+    for (const job of imports.repo.all()) if (job.state === 'interrupted') void imports.run(job.id);
+  }
 
   return {
     layout,
@@ -189,6 +200,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sweep: (graceMs) => sweepBlobs(store.sqlite, blobs, graceMs),
     close: async () => {
       await sync.stop();
+      await imports.stop();
       await pool.close();
       events.flush();
       store.close();

@@ -13,6 +13,8 @@ export interface Shell {
    * Null when they cancel. Absent on hosts without dialogs: the browser window downloads instead.
    */
   chooseSaveLocation?(question: SaveQuestion): Promise<string | null>;
+  /** The system's open dialog: a file or a folder to import; null when the person cancels. */
+  chooseImportSource?(kind: 'file' | 'folder'): Promise<string | null>;
 }
 
 export type SaveQuestion = { kind: 'file'; suggestedName: string } | { kind: 'folder' };

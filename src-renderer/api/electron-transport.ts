@@ -5,6 +5,7 @@ import { unavailable, type EngineTransport } from './connection.js';
 export interface FacteurBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
   on(listener: (event: string, payload: unknown) => void): () => void;
+  pathForFile(file: File): string;
 }
 
 declare global {

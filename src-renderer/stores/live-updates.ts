@@ -2,6 +2,7 @@ import { missingCase } from '../../src-shared/domain/exhaustive.js';
 import type { Engine } from '../api/engine.js';
 import { useAgent } from './agent-store.js';
 import { useCategories } from './categories-store.js';
+import { useImports } from './imports-store.js';
 import { useConnection } from './connection-store.js';
 import { useFolders } from './folders-store.js';
 import { useMessageList } from './message-list-store.js';
@@ -39,6 +40,8 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
       case 'agents':
         if (ids.includes(useAgent.getState().agent?.id ?? 0)) void useAgent.getState().refresh();
         break;
+      case 'imports':
+        break;
       case 'categories':
         void useCategories.getState().refresh();
         break;
@@ -52,9 +55,11 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
   });
   // Progress lives in the engine's rows; the event is what the account's status line shows until the next one.
   const offProgress = client.on('sync.progress', (progress) => useSyncStatus.getState().record(progress));
+  const offImport = client.on('import.progress', (progress) => useImports.getState().onProgress(progress));
   return () => {
     offState();
     offChanged();
     offProgress();
+    offImport();
   };
 }

@@ -5,6 +5,7 @@ import { appCommands } from './app.js';
 import { attachmentsCommands } from './attachments.js';
 import { categoriesCommands } from './categories.js';
 import { foldersCommands } from './folders.js';
+import { importsCommands, importsEvents } from './imports.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
 import { sendersCommands } from './senders.js';
@@ -20,6 +21,7 @@ export const commands = {
   ...agentsCommands,
   ...accountsCommands,
   ...foldersCommands,
+  ...importsCommands,
   ...messagesCommands,
   ...attachmentsCommands,
   ...categoriesCommands,
@@ -32,6 +34,7 @@ export const commands = {
 export const events = {
   ...storeEvents,
   ...accountsEvents,
+  ...importsEvents,
 } as const;
 
 export type Commands = typeof commands;
@@ -59,6 +62,7 @@ export * from './agents.js';
 export * from './app.js';
 export * from './attachments.js';
 export * from './folders.js';
+export * from './imports.js';
 export * from './messages.js';
 export * from './categories.js';
 export * from './outbox.js';

@@ -96,7 +96,7 @@ function expandEmlFiles(path: string): string[] {
     .flatMap((e) => (e.isDirectory() ? expandEmlFiles(join(path, e.name)) : extname(e.name).toLowerCase() === '.eml' ? [join(path, e.name)] : []));
 }
 
-async function resolveFolder(client: Awaited<ReturnType<CliContext['open']>>['client'], ref: string): Promise<number> {
+export async function resolveFolder(client: Awaited<ReturnType<CliContext['open']>>['client'], ref: string): Promise<number> {
   const tree = await client.api.folders.tree();
   const found = /^\d+$/.test(ref) ? tree.folders.find((f) => f.id === Number(ref)) : tree.folders.find((f) => f.path.toLowerCase() === ref.toLowerCase());
   if (!found) throw new UsageError(`No folder "${ref}". Folders are named by id or by path, e.g. "Local Folders/Inbox"; list them with "facteur folders".`);

@@ -7,9 +7,22 @@ import { createRequire } from 'node:module';
  * valueOf makes those comparisons numeric. `long` is pst-extractor's own dependency (nothing else here uses it),
  * resolved from pst-extractor so that it is the very copy the library loaded; every id in a PST fits in 2^53.
  */
+interface LongClass {
+  prototype: { toNumber(): number; valueOf(): unknown };
+  fromNumber(n: number): object;
+}
+
+function longClass(): LongClass {
+  return createRequire(import.meta.resolve('pst-extractor'))('long') as LongClass;
+}
+
+/** A node id as the `Long` pst-extractor's lookups take. */
+export function pstLong(n: number): object {
+  return longClass().fromNumber(n);
+}
+
 export function makeLongCompareByValue(): void {
-  const requireFromPst = createRequire(import.meta.resolve('pst-extractor'));
-  const Long = requireFromPst('long') as { prototype: { toNumber(): number; valueOf(): unknown } };
+  const Long = longClass();
   if (Object.prototype.hasOwnProperty.call(Long.prototype, 'valueOf')) return;
   Object.defineProperty(Long.prototype, 'valueOf', {
     value(this: { toNumber(): number }) {

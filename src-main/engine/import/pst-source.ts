@@ -4,11 +4,13 @@ import { EngineError } from '../errors.js';
 import { itemKind } from './item-class.js';
 import { mapiToMime } from './msg-to-mime.js';
 import { pstToMapi } from './pst-message.js';
-import { makeLongCompareByValue } from './pst-long-compare.js';
+import { makeLongCompareByValue, pstLong } from './pst-long-compare.js';
+import { cachePstReads } from './pst-read-cache.js';
 import { NO_NON_MAIL, type ImportItem, type ImportSource, type NonMailCounts } from './source.js';
 import { sourcePathError } from './source-path-error.js';
 
 makeLongCompareByValue();
+cachePstReads();
 
 const PR_IPM_SUBTREE_ENTRYID = 0x35e0;
 const PR_PST_PASSWORD = 0x67ff;
@@ -102,6 +104,13 @@ export class PstSource implements ImportSource {
     const root = quietly(() => this.file.getRootFolder());
     const entryId = (this.file.getMessageStore() as unknown as StoreReader).getBinaryItem(PR_IPM_SUBTREE_ENTRYID);
     const nid = entryId && entryId.length >= 24 ? entryId.readUInt32LE(20) : null;
+    if (nid !== null) {
+      try {
+        return quietly(() => new PSTFolder(this.file, this.file.getDescriptorIndexNode(pstLong(nid) as never)));
+      } catch {
+        // a stale or damaged entry id: look for the folder below
+      }
+    }
     const named: { folder: PSTFolder; parent: string }[] = [];
     let level = [root];
     for (let depth = 0; depth < 3 && level.length; depth++) {

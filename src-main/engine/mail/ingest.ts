@@ -125,14 +125,20 @@ export async function prepareMessage(deps: IngestDeps, raw: Buffer, target: Inge
 /** Writes prepared messages in one transaction, once their files are durable; each keeps its identity and thread. */
 export async function commitPrepared(deps: IngestDeps, batch: PreparedMessage[]): Promise<IngestResult[]> {
   await Promise.all(batch.flatMap((p) => p.writes));
-  return deps.sqlite.transaction(() =>
-    batch.map((p) => {
-      const id = deps.messages.insert(p.row);
-      saveConversationKeys(deps.sqlite, id, p.conversation, p.row.date ?? p.row.receivedAt);
-      if (p.remote) deps.messages.setRemote(id, p.remote.uid, p.remote.uidValidity);
-      return { id, duplicate: false, malformed: p.malformed };
-    }),
-  ).immediate();
+  return deps.sqlite.transaction(() => commitWritten(deps, batch)).immediate();
+}
+
+/**
+ * The rows of prepared messages whose files are already durable, inside the caller's transaction (an import
+ * commits its checkpoint with them).
+ */
+export function commitWritten(deps: IngestDeps, batch: PreparedMessage[]): IngestResult[] {
+  return batch.map((p) => {
+    const id = deps.messages.insert(p.row);
+    saveConversationKeys(deps.sqlite, id, p.conversation, p.row.date ?? p.row.receivedAt);
+    if (p.remote) deps.messages.setRemote(id, p.remote.uid, p.remote.uidValidity);
+    return { id, duplicate: false, malformed: p.malformed };
+  });
 }
 
 function snippetOf(text: string | null): string {

@@ -16,6 +16,7 @@ import type { OutboxRepo } from '../store/outbox-repo.js';
 import type { FoldersRepo } from '../store/folders-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
 import type { Store } from '../store/open.js';
+import type { ImportRunner } from '../import/import-runner.js';
 import type { Access } from './access.js';
 
 /** Every call runs as an agent; services check what that agent may see and do. */
@@ -50,4 +51,5 @@ export interface ServiceDeps {
   /** The exact raw source of a stored message. */
   sourceOf: (messageId: number) => Buffer;
   sync: SyncSupervisor;
+  imports: ImportRunner;
 }

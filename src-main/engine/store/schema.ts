@@ -91,6 +91,11 @@ export const messages = sqliteTable(
     mdnSent: bool('mdn_sent'),
     malformed: bool('malformed'),
     malformedReason: text('malformed_reason'),
+    /**
+     * Imported with the Message-ID of a message already stored but other content: kept (nothing is dropped), and
+     * pointing at the message it varies from.
+     */
+    variantOf: integer('variant_of'),
     category: text('category'),
     private: bool('private'),
     ownerAgentId: integer('owner_agent_id').references(() => agents.id, { onDelete: 'set null' }),
@@ -332,4 +337,56 @@ export const categories = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('categories_direction_name').on(t.direction, t.name)],
+);
+
+/**
+ * An import of a PST, MSG, EML tree or mbox: where it reads, where it writes, and how far it got. `position` counts
+ * the source's items already committed, in the same transaction as their rows, so a crash resumes exactly there.
+ */
+export const importJobs = sqliteTable('import_jobs', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  agentId: integer('agent_id').references(() => agents.id, { onDelete: 'set null' }),
+  sourcePath: text('source_path').notNull(),
+  format: text('format', { enum: ['pst', 'msg', 'eml', 'mbox'] }).notNull(),
+  /** The folder the source's tree is recreated under. */
+  targetFolderId: integer('target_folder_id').references(() => folders.id, { onDelete: 'set null' }),
+  state: text('state', { enum: ['running', 'interrupted', 'cancelled', 'done', 'failed'] }).notNull(),
+  position: integer('position').notNull().default(0),
+  total: integer('total'),
+  /** Contacts, appointments, tasks and notes the source held besides mail (JSON NonMailCounts). */
+  nonMail: text('non_mail'),
+  error: text('error'),
+  createdAt: createdAt(),
+  finishedAt: integer('finished_at', { mode: 'timestamp_ms' }),
+});
+
+/** Per folder of the source: the reconciliation report's lines. */
+export const importJobFolders = sqliteTable(
+  'import_job_folders',
+  {
+    jobId: integer('job_id').notNull().references(() => importJobs.id, { onDelete: 'cascade' }),
+    /** The source folder's names joined with '/' ('' for its top). */
+    path: text('path').notNull(),
+    folderId: integer('folder_id').references(() => folders.id, { onDelete: 'set null' }),
+    found: integer('found').notNull().default(0),
+    imported: integer('imported').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    variants: integer('variants').notNull().default(0),
+    failed: integer('failed').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.path] })],
+);
+
+/** Each item that could not be imported as a message, with why; `messageId` when its raw bytes were kept. */
+export const importFailures = sqliteTable(
+  'import_failures',
+  {
+    jobId: integer('job_id').notNull().references(() => importJobs.id, { onDelete: 'cascade' }),
+    position: integer('position').notNull(),
+    itemKey: text('item_key').notNull(),
+    path: text('path').notNull(),
+    reason: text('reason').notNull(),
+    messageId: integer('message_id').references(() => messages.id, { onDelete: 'set null' }),
+  },
+  (t) => [primaryKey({ columns: [t.jobId, t.position] })],
 );

@@ -21,6 +21,7 @@ export const EngineToMain = z.discriminatedUnion('type', [
       z.object({ kind: z.literal('folder') }),
     ]),
   }),
+  z.object({ type: z.literal('chooseImportSource'), id: z.number().int(), kind: z.enum(['file', 'folder']) }),
   z.object({ type: z.literal('notify'), title: z.string().max(200), body: z.string().max(1000) }),
 ]);
 export type EngineToMain = z.infer<typeof EngineToMain>;

@@ -59,6 +59,10 @@ export function parentShell(parent: ParentPort): { shell: Shell; answer(reply: S
       const path = await askValue({ type: 'chooseSaveLocation', question });
       return typeof path === 'string' ? path : null;
     },
+    async chooseImportSource(kind) {
+      const path = await askValue({ type: 'chooseImportSource', kind });
+      return typeof path === 'string' ? path : null;
+    },
   };
 
   return {

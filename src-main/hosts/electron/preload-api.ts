@@ -10,6 +10,8 @@ export interface FacteurBridge {
   invoke(name: string, input: unknown): Promise<Result<unknown>>;
   /** Every engine event, as `(event name, payload)`. Returns the function that stops listening. */
   on(listener: (event: string, payload: unknown) => void): () => void;
+  /** Where a file dropped on the page lives on disk, so a dropped PST is imported in place rather than uploaded. */
+  pathForFile(file: File): string;
 }
 
 /**

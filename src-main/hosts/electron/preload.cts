@@ -107,6 +107,9 @@ const bridge: FacteurBridge = {
       send(id, entry); // without a port yet, it waits in `pending` and goes out when the port arrives
     });
   },
+  pathForFile(file) {
+    return electron.webUtils.getPathForFile(file);
+  },
   on(listener) {
     if (typeof listener !== 'function') throw new TypeError('facteur.on expects a function.');
     listeners.add(listener);

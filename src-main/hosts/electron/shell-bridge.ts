@@ -59,6 +59,8 @@ export async function answerShellRequest(request: ShellRequest): Promise<ShellRe
         return await openExternal(request.url, reply);
       case 'chooseSaveLocation':
         return reply(true, { value: (await chooseSaveLocation(request.question)) ?? undefined });
+      case 'chooseImportSource':
+        return reply(true, { value: (await chooseImportSource(request.kind)) ?? undefined });
     }
   } catch (error) {
     // safeStorage throws when the keyring changed under us (a new login keyring, a copied profile).
@@ -87,6 +89,17 @@ async function chooseSaveLocation(question: Extract<ShellRequest, { type: 'choos
     return result.canceled || !result.filePath ? null : result.filePath;
   }
   const options: OpenDialogOptions = { properties: ['openDirectory', 'createDirectory', 'promptToCreate'] };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
+}
+
+/** What to import: an Outlook or mail export file, or a folder of .eml / .msg files. */
+async function chooseImportSource(kind: 'file' | 'folder'): Promise<string | null> {
+  const parent = BrowserWindow.getFocusedWindow() ?? BrowserWindow.getAllWindows()[0];
+  const options: OpenDialogOptions =
+    kind === 'file'
+      ? { properties: ['openFile'], filters: [{ name: 'Outlook and mail exports', extensions: ['pst', 'ost', 'msg', 'eml', 'mbox', 'mbx'] }, { name: 'All files', extensions: ['*'] }] }
+      : { properties: ['openDirectory'] };
   const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
   return result.canceled ? null : (result.filePaths[0] ?? null);
 }

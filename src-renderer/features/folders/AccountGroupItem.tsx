@@ -1,6 +1,7 @@
 import { useState, type CSSProperties, type DragEvent } from 'react';
 import { ContextMenu } from '../../components/ContextMenu.js';
 import { folderActions } from '../../stores/folder-actions.js';
+import { useImports } from '../../stores/imports-store.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
@@ -53,7 +54,7 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
         onDragLeave={() => setDropping(false)}
         onDrop={(e) => {
           setDropping(false);
-          drop(e, null);
+          drop(e, null, t);
         }}
       >
         <span className={`twisty${expanded ? ' is-open' : ''}`}>
@@ -71,7 +72,10 @@ export function AccountGroupItem({ group, tabbable }: { group: AccountGroup; tab
           label={t('folders.localFolders')}
           at={menuAt}
           onClose={closeMenu}
-          actions={[{ id: 'new-folder', label: t('folders.menu.newFolder'), run: () => void folderActions.create(t, null, null) }]}
+          actions={[
+            { id: 'new-folder', label: t('folders.menu.newFolder'), run: () => void folderActions.create(t, null, null) },
+            { id: 'import', label: t('imports.menu.import'), run: () => useImports.getState().openWizard(null) },
+          ]}
         />
       ) : null}
       {expanded ? (

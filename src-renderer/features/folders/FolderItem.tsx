@@ -70,7 +70,7 @@ export function FolderItem({ branch, level, tabbable }: Props) {
         onDragLeave={() => setDropping(false)}
         onDrop={(e) => {
           setDropping(false);
-          drop(e, folder);
+          drop(e, folder, t);
         }}
       >
         <span

@@ -2,7 +2,9 @@ import type { DragEvent } from 'react';
 import type { FolderNode } from '../../../src-shared/contract/index.js';
 import { canMoveFolder, folderActions } from '../../stores/folder-actions.js';
 import { messageActions } from '../../stores/message-actions.js';
+import type { Translate } from '../../i18n/use-t.js';
 import { FOLDER_TYPE, MESSAGES_TYPE, readMessageIds } from '../messages/drag-data.js';
+import { dropFiles } from './file-drop.js';
 
 /** The folder being dragged: drag events only reveal the data's types until the drop. */
 let draggedFolder: number | null = null;
@@ -27,6 +29,11 @@ const copying = (event: DragEvent) => event.ctrlKey || event.altKey;
  */
 export function acceptsDrop(event: DragEvent, target: FolderNode | null, accountId: number | null): boolean {
   const types = event.dataTransfer.types;
+  if (types.includes('Files')) {
+    if (target === null || target.kind === 'outbox') return false;
+    event.dataTransfer.dropEffect = 'copy';
+    return true;
+  }
   if (types.includes(MESSAGES_TYPE)) {
     if (target === null || target.kind === 'outbox') return false;
     event.dataTransfer.dropEffect = copying(event) ? 'copy' : 'move';
@@ -39,9 +46,13 @@ export function acceptsDrop(event: DragEvent, target: FolderNode | null, account
   return false;
 }
 
-export function drop(event: DragEvent, target: FolderNode | null): void {
+export function drop(event: DragEvent, target: FolderNode | null, t: Translate): void {
   event.preventDefault();
   event.stopPropagation();
+  if (event.dataTransfer.files.length > 0 && target) {
+    void dropFiles([...event.dataTransfer.files], target, t);
+    return;
+  }
   const ids = readMessageIds(event.dataTransfer);
   if (ids && target) {
     void messageActions.moveTo(target.id, copying(event), ids);

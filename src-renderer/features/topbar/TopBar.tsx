@@ -2,6 +2,7 @@ import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useAgent } from '../../stores/agent-store.js';
 import { useCategories } from '../../stores/categories-store.js';
+import { useImports } from '../../stores/imports-store.js';
 import { startSetup } from '../accounts/setup-flow.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { ShortcutsSelect } from './ShortcutsSelect.js';
@@ -16,6 +17,15 @@ export function TopBar() {
       <button type="button" className="button topbar-button" aria-haspopup="dialog" onClick={startSetup} data-testid="add-account">
         <Icon name="plus" />
         {t('accounts.add')}
+      </button>
+      <button
+        type="button"
+        className="button topbar-button"
+        aria-haspopup="dialog"
+        onClick={() => useImports.getState().openWizard(null)}
+        data-testid="open-import"
+      >
+        {t('imports.menu.import')}
       </button>
       <button
         type="button"
