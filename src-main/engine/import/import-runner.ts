@@ -86,8 +86,10 @@ export class ImportRunner {
         progress.send('running', position, total, batch.items.at(-1)?.folder.join('/') ?? '', false);
         if (batch.nonMail) this.repo.setState(id, 'running', { nonMail: batch.nonMail });
       }
+      // Read to the end, the total is known even where the source could not say it up front.
+      this.repo.setTotal(id, position);
       this.repo.setState(id, 'done');
-      progress.send('done', position, total, '', true);
+      progress.send('done', position, position, '', true);
     } catch (error) {
       const message = (error as Error).message;
       this.repo.setState(id, 'failed', { error: message });
