@@ -34,13 +34,13 @@ export async function benchPst(args: string[]): Promise<void> {
   process.stdout.write(`RSS ratio vs readpst -e: ${(ours.rssKb / readpstE.rssKb).toFixed(1)}x\n`);
 }
 
-interface Measure {
+export interface Measure {
   ms: number;
   rssKb: number;
 }
 
 /** Wall time and peak RSS of a process, from GNU time's -v report. */
-function measure(runs: number, command: (outDir: string) => [string, string[]]): Measure {
+export function measure(runs: number, command: (outDir: string) => [string, string[]]): Measure {
   const samples: Measure[] = [];
   for (let i = 0; i < runs; i++) {
     const out = mkdtempSync(join(tmpdir(), 'facteur-bench-pst-'));

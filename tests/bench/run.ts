@@ -3,6 +3,8 @@ import { benchSync } from './sync.js';
 import { benchSearch } from './search.js';
 import { benchUi } from './ui.js';
 import { benchForum } from './forum.js';
+import { benchImport } from './import.js';
+import { benchPst } from './pst-source.js';
 
 /** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
 const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
@@ -11,6 +13,8 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   search: benchSearch,
   ui: benchUi,
   forum: benchForum,
+  import: benchImport,
+  pst: benchPst,
 };
 
 const [name = 'ingest', ...args] = process.argv.slice(2);
