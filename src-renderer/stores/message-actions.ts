@@ -1,5 +1,6 @@
 import type { FolderNode, MessageFlags } from '../../src-shared/contract/index.js';
 import { engine } from '../api/engine.js';
+import { base64Bytes, downloadBytes } from '../features/reader/downloads.js';
 import { reportError } from './error-store.js';
 import { useFolders } from './folders-store.js';
 import { messageAt, PAGE_SIZE, useMessageList } from './message-list-store.js';
@@ -100,6 +101,17 @@ export const messageActions = {
     if (ids.length === 0) return;
     const api = engine().client.api;
     await inBatches(ids, (batch) => api.messages.setCategory({ ids: batch, category })).catch(reportError);
+  },
+
+  /** The cursor's message as an .eml file: the desktop asks where, the browser downloads it. */
+  async saveAsEml(id: number): Promise<void> {
+    try {
+      const desktop = window.facteur !== undefined;
+      const saved = await engine().client.api.exports.message({ id, save: desktop });
+      if (saved.data !== null) downloadBytes(base64Bytes(saved.data), saved.filename);
+    } catch (error) {
+      reportError(error);
+    }
   },
 
   async setJunk(junk: boolean): Promise<void> {

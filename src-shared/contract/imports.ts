@@ -54,6 +54,9 @@ export type ImportJob = z.infer<typeof ImportJob>;
 export const ImportReport = ImportJob.extend({ folders: z.array(ImportFolderLine), failures: z.array(ImportFailure) });
 export type ImportReport = z.infer<typeof ImportReport>;
 
+/** A message's exact source as an .eml file: `path` when saved through the desktop's dialog, else bytes to download. */
+export const SavedMessage = z.object({ filename: z.string(), path: z.string().nullable(), data: z.base64().nullable() });
+
 export const importsCommands = {
   /**
    * Starts importing a file or folder (format found from its content) under `targetFolderId`, or under a new folder
@@ -74,6 +77,8 @@ export const importsCommands = {
    * A folder (and optionally its subfolders) to a folder tree of .eml files or to mboxrd files (one per folder), in
    * the directory `path` (created when missing).
    */
+  /** One message as an .eml file: the desktop asks where (`save`), the browser downloads the returned bytes. */
+  'exports.message': command(z.object({ id: Id, save: z.boolean().default(false) }), SavedMessage),
   'exports.folder': command(
     z.object({ folderId: Id, subfolders: z.boolean().default(true), format: z.enum(['eml', 'mbox']), path: z.string().min(1) }),
     z.object({ messages: z.number().int(), files: z.number().int(), path: z.string() }),

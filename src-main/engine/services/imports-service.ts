@@ -4,6 +4,8 @@ import { EngineError, notFound } from '../errors.js';
 import { detectFormat } from '../import/detect-format.js';
 import type { JobRow } from '../import/imports-repo.js';
 import type { ImportSource } from '../import/source.js';
+import { safeFileName } from '../../../src-shared/domain/attachment-files.js';
+import { writeEmlFile } from '../export/eml-writer.js';
 import { exportFolder } from '../export/export-folder.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 
@@ -93,6 +95,21 @@ export function importsService(deps: ServiceDeps): DomainHandlers<'imports'> & D
       if (job.state === 'done') throw new EngineError('CONFLICT', `Import ${job.id} is finished; start it again to read the source for anything new.`);
       void imports.run(job.id);
       return repo.toJob(repo.get(job.id));
+    },
+
+    'exports.message': async (input, ctx) => {
+      const message = deps.messages.get(input.id);
+      access.folder(ctx.agentId, message.folder_id);
+      if (!access.canSeeContent(ctx.agentId, message)) throw new EngineError('FORBIDDEN', 'This message is private to the agent who sent it; it cannot be saved by others.');
+      const filename = safeFileName(`${(message.subject || 'message').replace(/[/\\]/g, '-')}.eml`, 'message.eml');
+      const raw = deps.sourceOf(message.id);
+      if (!input.save) return { filename, path: null, data: raw.toString('base64') };
+      const ask = deps.shell.chooseSaveLocation?.bind(deps.shell);
+      if (!ask) throw new EngineError('UNAVAILABLE', 'This window has no save dialog; the browser downloads the message instead.');
+      const path = await ask({ kind: 'file', suggestedName: filename });
+      // The person chose this path in the system's dialog, which asked before replacing a file.
+      if (path !== null) await writeEmlFile(path, raw);
+      return { filename, path, data: null };
     },
 
     'exports.folder': async (input, ctx) => {

@@ -2,6 +2,7 @@ import { ContextMenu, type MenuAction } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
 import { messageAt, useMessageList } from '../../stores/message-list-store.js';
+import { messageActions } from '../../stores/message-actions.js';
 import { moveSelection, runListCommand } from './list-commands.js';
 
 /** Right-click on the selection: what the toolbar does, plus copy, open and the read state named outright. */
@@ -19,6 +20,7 @@ export function RowMenu({ at, onClose }: { at: { x: number; y: number }; onClose
     { id: 'move', label: t('list.action.move'), separator: true, run: () => void moveSelection(t) },
     { id: 'copy', label: t('list.action.copy'), run: () => void moveSelection(t, true) },
     { id: 'category', label: t('list.action.category'), run: () => runListCommand('category', t) },
+    ...(count === 1 && focused ? [{ id: 'save-eml', label: t('list.action.saveEml'), run: () => void messageActions.saveAsEml(focused.id) }] : []),
     inJunk
       ? { id: 'not-junk', label: t('list.action.notJunk'), run: () => runListCommand('notJunk', t) }
       : { id: 'junk', label: t('list.action.junk'), run: () => runListCommand('junk', t) },
