@@ -4,6 +4,7 @@ import { AccountSetupDialog } from './features/accounts/AccountSetupDialog.js';
 import { RemoveAccountDialog } from './features/accounts/RemoveAccountDialog.js';
 import { CategoriesDialog } from './features/categories/CategoriesDialog.js';
 import { Dialogs } from './features/dialogs/Dialogs.js';
+import { ExportDialog } from './features/imports/ExportDialog.js';
 import { ImportDialog } from './features/imports/ImportDialog.js';
 import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
@@ -25,6 +26,7 @@ export function App() {
       <RemoveAccountDialog />
       <CategoriesDialog />
       <ImportDialog />
+      <ExportDialog />
       <Dialogs />
     </div>
   );

@@ -75,4 +75,22 @@ describe('the import window', () => {
     await expect.poll(() => wizard.problem.textContent()).toContain('archive.pst');
     expect(await wizard.dialog.getByTestId('import-target').textContent()).toBe('Local Folders/Internal');
   });
+
+  it('exports a folder with its subfolders as mbox files from the folder menu', async () => {
+    await wizard.open();
+    await wizard.importPath(emlTree({ '': [importMessage(1)], ACME: [importMessage(2)] }));
+    await wizard.report.waitFor();
+    expect(await wizard.report.getAttribute('data-state')).toBe('done');
+    await wizard.close();
+    const folder = (await tree.tree.locator('[role="treeitem"][aria-level="2"] .tree-name').allTextContents()).find((n) => n.startsWith('facteur-test'))!;
+    await tree.menu(folder, 'export');
+    const dialog = browser.page.getByTestId('export-dialog');
+    const out = tempDir();
+    await dialog.getByTestId('export-mbox').check();
+    await dialog.getByTestId('export-path').fill(out);
+    await dialog.getByTestId('export-start').click();
+    await expect.poll(() => dialog.getByTestId('export-outcome').textContent()).toContain('2 messages written in 2 files');
+    expect(readFileSync(`${out}/${folder}.mbox`, 'latin1')).toContain('Subject: Commande n');
+    expect(readFileSync(`${out}/${folder}/ACME.mbox`, 'latin1')).toContain('Message-ID: <imp-2@archive.test>');
+  });
 });

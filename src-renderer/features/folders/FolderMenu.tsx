@@ -3,6 +3,7 @@ import type { FolderNode } from '../../../src-shared/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
 import { folderActions } from '../../stores/folder-actions.js';
 import { useImports } from '../../stores/imports-store.js';
+import { useExport } from '../imports/ExportDialog.js';
 
 /** Right-click on a folder: new subfolder everywhere but the Outbox; rename and delete for the person's own folders. */
 export function FolderMenu({ folder, name, at, onClose }: { folder: FolderNode; name: string; at: { x: number; y: number }; onClose(): void }) {
@@ -14,6 +15,7 @@ export function FolderMenu({ folder, name, at, onClose }: { folder: FolderNode; 
     ...(folder.accountId === null
       ? [{ id: 'import-here', label: t('imports.menu.into'), run: () => useImports.getState().openWizard(folder.id) }]
       : []),
+    { id: 'export', label: t('exports.menu'), run: () => useExport.setState({ folderId: folder.id }) },
     { id: 'mark-all-read', label: t('folders.menu.markAllRead'), separator: true, run: () => void folderActions.markAllRead(folder) },
     ...(own ? [{ id: 'delete-folder', label: t('folders.menu.delete'), separator: true, run: () => void folderActions.delete(t, folder) }] : []),
   ];
