@@ -1,5 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Client } from '../../src-shared/contract/client.js';
+import type { ImportReport } from '../../src-shared/contract/index.js';
 import { tempDir } from './temp.js';
 
 /** A small business message; `n` makes it unique, `body` lets two share a Message-ID with other content. */
@@ -41,4 +43,18 @@ export function mboxFile(messages: Buffer[], name = 'archive.mbox'): string {
   });
   writeFileSync(path, Buffer.from(parts.join(''), 'latin1'));
   return path;
+}
+
+/** Starts an import and waits for its end through the progress events, as the app and the CLI do. */
+export async function importAndWait(client: Client, path: string, targetFolderId: number | null = null): Promise<ImportReport> {
+  const ended = new Promise<number>((resolve) => {
+    const off = client.on('import.progress', (p) => {
+      if (p.state !== 'running') {
+        off();
+        resolve(p.jobId);
+      }
+    });
+  });
+  const { job } = await client.api.imports.start({ path, targetFolderId });
+  return client.api.imports.get({ id: job.state === 'running' ? await ended : job.id });
 }

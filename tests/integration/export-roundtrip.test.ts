@@ -2,25 +2,11 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Client } from '../../src-shared/contract/client.js';
-import type { ImportReport } from '../../src-shared/contract/index.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { hardMessages } from '../helpers/hard-messages.js';
-import { importMessage } from '../helpers/import-sources.js';
+import { importMessage, importAndWait } from '../helpers/import-sources.js';
 import { simpleMessage } from '../helpers/mail.js';
 import { tempDir } from '../helpers/temp.js';
-
-async function importAndWait(client: Client, path: string): Promise<ImportReport> {
-  const ended = new Promise<number>((resolve) => {
-    const off = client.on('import.progress', (p) => {
-      if (p.state !== 'running') {
-        off();
-        resolve(p.jobId);
-      }
-    });
-  });
-  const { job } = await client.api.imports.start({ path, targetFolderId: null });
-  return client.api.imports.get({ id: job.state === 'running' ? await ended : job.id });
-}
 
 const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 

@@ -1,24 +1,8 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
 import type { ImportReport } from '../../src-shared/contract/index.js';
 import { openTestEngine } from '../helpers/engine.js';
-import { emlTree, importMessage, mboxFile } from '../helpers/import-sources.js';
-
-/** Starts an import and waits for its end through the progress events, as the app and the CLI do. */
-async function importAndWait(client: Client, path: string, targetFolderId: number | null = null): Promise<ImportReport> {
-  const ended = new Promise<number>((resolve) => {
-    const off = client.on('import.progress', (p) => {
-      if (p.state !== 'running') {
-        off();
-        resolve(p.jobId);
-      }
-    });
-  });
-  const { job } = await client.api.imports.start({ path, targetFolderId });
-  const id = job.state === 'running' ? await ended : job.id;
-  return client.api.imports.get({ id });
-}
+import { emlTree, importMessage, mboxFile, importAndWait } from '../helpers/import-sources.js';
 
 const line = (r: ImportReport, path: string) => r.folders.find((f) => f.path === path);
 

@@ -1,23 +1,10 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
 import type { ImportReport } from '../../src-shared/contract/index.js';
 import { openTestEngine } from '../helpers/engine.js';
+import { importAndWait } from '../helpers/import-sources.js';
 
 const FIXTURES = join(import.meta.dirname, '..', '..', '..', 'shared', 'fixtures');
-
-async function importAndWait(client: Client, path: string): Promise<ImportReport> {
-  const ended = new Promise<number>((resolve) => {
-    const off = client.on('import.progress', (p) => {
-      if (p.state !== 'running') {
-        off();
-        resolve(p.jobId);
-      }
-    });
-  });
-  const { job } = await client.api.imports.start({ path, targetFolderId: null });
-  return client.api.imports.get({ id: job.state === 'running' ? await ended : job.id });
-}
 
 const sum = (r: ImportReport, key: 'found' | 'imported' | 'duplicates' | 'failed') => r.folders.reduce((n, f) => n + f[key], 0);
 

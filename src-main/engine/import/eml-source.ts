@@ -1,7 +1,7 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { describeSize, MAX_MESSAGE_BYTES } from './limits.js';
+import { walkFiles, type TreeEntry } from './file-tree.js';
 import { NO_NON_MAIL, type ImportItem, type ImportSource, type NonMailCounts } from './source.js';
 import { sourcePathError } from './source-path-error.js';
 
@@ -10,7 +10,7 @@ export interface EmlSourceOptions {
 }
 
 /** What the walk finds, in order: a message file, or a folder that could not be listed (a failure item of its own). */
-type Entry = { kind: 'file'; folder: string[]; name: string; path: string } | { kind: 'unlisted'; folder: string[]; path: string; reason: string };
+type Entry = TreeEntry;
 
 /** Files read ahead of the one being handed over; files above READ_AHEAD_MAX_BYTES are read only in their turn. */
 const READ_AHEAD = 8;
@@ -18,7 +18,6 @@ const READ_AHEAD_MAX_BYTES = 1024 * 1024;
 type Deferred = () => Promise<ImportItem>;
 
 /** Files the operating system leaves in folders; not the person's content, so not counted as "other". */
-const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);
 
 /**
  * One .eml file, or a folder tree of them: each file is an item with its bytes exactly as on disk, in the folder
@@ -81,27 +80,7 @@ class EmlSource implements ImportSource {
       yield { kind: 'file', folder: [], name: basename(this.root), path: basename(this.root) };
       return;
     }
-    yield* this.walk([], tally);
-  }
-
-  private async *walk(folder: string[], tally: { others: number }): AsyncGenerator<Entry> {
-    const relative = folder.join('/');
-    let dirents: Dirent[];
-    try {
-      dirents = await readdir(join(this.root, ...folder), { withFileTypes: true });
-    } catch (error) {
-      yield { kind: 'unlisted', folder, path: relative, reason: `The folder cannot be read: ${(error as Error).message}` };
-      return;
-    }
-    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subfolders: string[] = [];
-    for (const dirent of dirents) {
-      if (dirent.isDirectory()) subfolders.push(dirent.name);
-      else if (/\.eml$/i.test(dirent.name)) yield { kind: 'file', folder, name: dirent.name, path: relative ? `${relative}/${dirent.name}` : dirent.name };
-      else if (!dirent.name.startsWith('.') && !SYSTEM_FILES.has(dirent.name.toLowerCase())) tally.others++;
-    }
-    // Symbolic links to folders are not followed: one that points back up would make the walk endless.
-    for (const name of subfolders) yield* this.walk([...folder, name], tally);
+    yield* walkFiles(this.root, /\.eml$/i, () => tally.others++);
   }
 
   /** The item, or for a big file a function that reads it (called when its turn comes). */

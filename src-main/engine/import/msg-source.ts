@@ -1,17 +1,16 @@
-import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { itemKind } from './item-class.js';
 import { MAX_MESSAGE_BYTES } from './limits.js';
 import { readMsgFile } from './msg-file.js';
 import { mapiToMime } from './msg-to-mime.js';
+import { walkFiles, type TreeEntry } from './file-tree.js';
 import { NO_NON_MAIL, type ImportItem, type ImportSource, type NonMailCounts } from './source.js';
 import { sourcePathError } from './source-path-error.js';
 
 /** Files the operating system leaves in folders; not the person's content, so not counted as "other". */
-const SYSTEM_FILES = new Set(['thumbs.db', 'desktop.ini', 'ehthumbs.db']);
 
-type Entry = { kind: 'file'; folder: string[]; path: string } | { kind: 'unlisted'; folder: string[]; path: string; reason: string };
+type Entry = TreeEntry | { kind: 'file'; folder: string[]; path: string };
 
 /**
  * One Outlook .msg file, or a folder tree of them: each mail item becomes a message in the folder named by its
@@ -89,27 +88,7 @@ class MsgSource implements ImportSource {
       yield { kind: 'file', folder: [], path: basename(this.root) };
       return;
     }
-    yield* this.walk([]);
-  }
-
-  private async *walk(folder: string[]): AsyncGenerator<Entry> {
-    const relative = folder.join('/');
-    let dirents: Dirent[];
-    try {
-      dirents = await readdir(join(this.root, ...folder), { withFileTypes: true });
-    } catch (error) {
-      yield { kind: 'unlisted', folder, path: relative, reason: `The folder cannot be read: ${(error as Error).message}` };
-      return;
-    }
-    dirents.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-    const subfolders: string[] = [];
-    for (const dirent of dirents) {
-      if (dirent.isDirectory()) subfolders.push(dirent.name);
-      else if (/\.msg$/i.test(dirent.name)) yield { kind: 'file', folder, path: relative ? `${relative}/${dirent.name}` : dirent.name };
-      else if (!dirent.name.startsWith('.') && !SYSTEM_FILES.has(dirent.name.toLowerCase())) this.counts.other++;
-    }
-    // Symbolic links to folders are not followed: one that points back up would make the walk endless.
-    for (const name of subfolders) yield* this.walk([...folder, name]);
+    yield* walkFiles(this.root, /\.msg$/i, () => this.counts.other++);
   }
 
   private async read(entry: Extract<Entry, { kind: 'file' }>) {
