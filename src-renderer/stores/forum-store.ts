@@ -27,13 +27,17 @@ interface ForumState {
 
 // Only the latest request counts when the reader moves quickly from one message to another.
 let latest = 0;
+/** The message of a request still on its way, which a refresh must not replace with the older one shown. */
+let loading: { id: number; keepView: boolean } | null = null;
 
 export const useForum = create<ForumState>((set, get) => {
   async function load(messageId: number, keepView: boolean): Promise<void> {
     const mine = ++latest;
+    loading = { id: messageId, keepView };
     try {
       const answer = await engine().client.api.threads.conversation({ messageId });
       if (mine !== latest || !get().on) return;
+      loading = null;
       set({
         shownFor: messageId,
         nodes: answer.nodes,
@@ -42,6 +46,7 @@ export const useForum = create<ForumState>((set, get) => {
       });
     } catch (error) {
       if (mine !== latest) return;
+      loading = null;
       // The message went away (deleted, moved out of sight): show the conversation of what the reader shows now.
       if (error instanceof ContractError && (error.code === 'NOT_FOUND' || error.code === 'FORBIDDEN')) {
         const now = useReader.getState().openId;
@@ -85,9 +90,10 @@ export const useForum = create<ForumState>((set, get) => {
       set({ focusKey: node.key });
       void useReader.getState().open(node.id);
     },
+    // A change while another conversation is on its way (opening a message marks it read) refreshes that one.
     async refresh() {
-      const id = get().shownFor;
-      if (get().on && id !== null) await load(id, true);
+      const target = loading ?? (get().shownFor !== null ? { id: get().shownFor!, keepView: true } : null);
+      if (get().on && target) await load(target.id, target.keepView);
     },
     watch() {
       return engine().client.on('store.changed', ({ table }) => {
