@@ -1,3 +1,4 @@
+import type { MessageRow } from './messages-repo.js';
 import type Database from 'better-sqlite3';
 import type { ConversationKeys } from '../mail/conversation-keys.js';
 import { THREAD_INDEX_ROOT_BYTES } from '../mail/conversation-keys.js';
@@ -17,20 +18,9 @@ export function saveConversationKeys(sqlite: Database.Database, messageId: numbe
     +(keys.subject?.reply ?? false), date.getTime());
 }
 
-export interface ConversationRow {
-  id: number;
-  folder_id: number;
-  account_id: number | null;
-  message_id: string | null;
-  subject: string;
-  from_name: string;
-  from_address: string;
-  date: number | null;
-  direction: 'in' | 'out';
-  seen: number;
-  private: number;
-  owner_agent_id: number | null;
-  thread_id: string;
+/** A message's columns the tree shows, with its conversation keys. */
+export interface ConversationRow
+  extends Pick<MessageRow, 'id' | 'folder_id' | 'account_id' | 'message_id' | 'subject' | 'from_name' | 'from_address' | 'date' | 'direction' | 'seen' | 'private' | 'owner_agent_id' | 'thread_id'> {
   thread_index: string | null;
   report_kind: 'receipt' | 'delivery-report' | null;
   report_original: string | null;
