@@ -4,6 +4,7 @@ import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
 import { attachmentsCommands } from './attachments.js';
 import { categoriesCommands } from './categories.js';
+import { crmCommands } from './crm.js';
 import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
 import { messagesCommands } from './messages.js';
@@ -25,6 +26,7 @@ export const commands = {
   ...messagesCommands,
   ...attachmentsCommands,
   ...categoriesCommands,
+  ...crmCommands,
   ...outboxCommands,
   ...sendersCommands,
   ...storeCommands,
@@ -65,6 +67,8 @@ export * from './folders.js';
 export * from './imports.js';
 export * from './messages.js';
 export * from './categories.js';
+export * from './crm.js';
+export * from './link.js';
 export * from './outbox.js';
 export * from './senders.js';
 export * from './store.js';

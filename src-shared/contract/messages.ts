@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Address, Id, IsoDate } from './common.js';
 import { command } from './define.js';
+import { MessageLink } from './link.js';
 
 export const MessageFlags = z.object({
   seen: z.boolean(),
@@ -39,6 +40,8 @@ export const MessageSummary = z.object({
   related: z.number().int(),
   /** The first attachment that is not an image drawn in the body, for its type icon. */
   firstAttachment: z.object({ contentType: z.string(), filename: z.string() }).nullable(),
+  /** The records it is filed under (contacts, companies) and why. */
+  links: z.array(MessageLink),
 });
 export type MessageSummary = z.infer<typeof MessageSummary>;
 
@@ -80,6 +83,7 @@ export const MessageDetail = z.object({
   html: z.string().nullable(),
   /** The agent has allowed remote content from this message's sender (see senders.setRemoteContent). */
   remoteContentAllowed: z.boolean(),
+  links: z.array(MessageLink),
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
 import { saveConversationKeys } from '../store/conversation-repo.js';
+import { linkNewMessage } from '../crm/links.js';
 import type { MessagesRepo, NewMessage } from '../store/messages-repo.js';
 import { analyzeMessage } from './analyze.js';
 import type { ConversationKeys } from './conversation-keys.js';
@@ -136,6 +137,7 @@ export function commitWritten(deps: IngestDeps, batch: PreparedMessage[]): Inges
   return batch.map((p) => {
     const id = deps.messages.insert(p.row);
     saveConversationKeys(deps.sqlite, id, p.conversation, p.row.date ?? p.row.receivedAt);
+    linkNewMessage(deps.sqlite, id, p.row);
     if (p.remote) deps.messages.setRemote(id, p.remote.uid, p.remote.uidValidity);
     return { id, duplicate: false, malformed: p.malformed };
   });

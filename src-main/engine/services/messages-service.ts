@@ -1,11 +1,13 @@
 import type { FolderKind } from '../../../src-shared/domain/folder-kinds.js';
-import { LAST_VIEW_SIZE, type MessageDetail, type MessageSort, type MessageSummary, type MessageView } from '../../../src-shared/contract/index.js';
+import { LAST_VIEW_SIZE, type MessageDetail, type MessageSort, type MessageView } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
 import { resolveCidLinks } from '../mail/cid.js';
 import { ingestMessage } from '../mail/ingest.js';
 import { remoteContentAllowed } from './senders-service.js';
 import { searchMessages } from '../store/search-repo.js';
-import { conversationSizes, firstAttachments, listIds, listMessages, repliesAmong, type ListQuery } from '../store/message-list-repo.js';
+import { listIds, listMessages, type ListQuery } from '../store/message-list-repo.js';
+import { flagsOf, isoDate, summarize, visibleFoldersOf } from './message-summaries.js';
+import { linksOf } from '../crm/links.js';
 import type { FolderRow } from '../store/folders-repo.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
@@ -28,42 +30,8 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     return row;
   };
 
-  const visibleFolders = (ctx: CallContext) => {
-    const visible = access.visibleAccountIds(ctx.agentId);
-    return deps.folders.all().filter((f) => f.account_id === null || visible.has(f.account_id));
-  };
-
-  const summaries = (rows: MessageRow[], ctx: CallContext) => {
-    const ids = rows.map((r) => r.id);
-    const to = messages.addressesOf(ids, ['to']);
-    const sizes = conversationSizes(deps.store.sqlite, rows.map((r) => r.thread_id), visibleFolders(ctx).map((f) => f.id));
-    const replies = repliesAmong(deps.store.sqlite, ids);
-    const attachments = firstAttachments(deps.store.sqlite, ids);
-    return rows.map((r): MessageSummary => {
-      const visible = access.canSeeContent(ctx.agentId, r);
-      return {
-        id: r.id,
-        folderId: r.folder_id,
-        subject: visible ? r.subject : '',
-        from: r.from_address || r.from_name ? { name: r.from_name, address: r.from_address } : null,
-        to: to.get(r.id)?.get('to') ?? [],
-        date: isoDate(r.date),
-        direction: r.direction,
-        flags: flagsOf(r),
-        malformed: r.malformed === 1,
-        private: r.private === 1,
-        hasAttachments: r.has_attachments === 1,
-        size: r.size,
-        threadId: r.thread_id,
-        snippet: visible ? r.snippet : '',
-        accountId: r.account_id,
-        category: r.category,
-        isReply: replies.has(r.id),
-        related: Math.max(0, (sizes.get(r.thread_id) ?? 1) - 1),
-        firstAttachment: attachments.get(r.id) ?? null,
-      };
-    });
-  };
+  const visibleFolders = (ctx: CallContext) => visibleFoldersOf(deps, ctx);
+  const summaries = (rows: MessageRow[], ctx: CallContext) => summarize(deps, rows, ctx);
 
   /** What a list shows: one folder, or the folders a view gathers (only the newest mail of one direction for "last"). */
   const listed = (input: { folderId?: number; view?: MessageView; sort: MessageSort }, ctx: CallContext): Omit<ListQuery, 'limit' | 'offset'> => {
@@ -221,6 +189,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
         text: visible ? row.text_body : null,
         html,
         remoteContentAllowed: remoteContentAllowed(deps.store.sqlite, ctx.agentId, roles?.get('from')?.[0]?.address),
+        links: linksOf(deps.store.sqlite, [row.id]).get(row.id) ?? [],
       };
       return detail;
     },
@@ -285,10 +254,4 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
   };
 }
 
-function flagsOf(r: MessageRow) {
-  return { seen: r.seen === 1, flagged: r.flagged === 1, answered: r.answered === 1, draft: r.draft === 1, junk: r.junk === 1, mdnSent: r.mdn_sent === 1 };
-}
 
-function isoDate(ms: number | null): string | null {
-  return ms === null ? null : new Date(ms).toISOString();
-}

@@ -177,6 +177,9 @@ export const attachments = sqliteTable(
 export const companies = sqliteTable('companies', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   name: text('name').notNull(),
+  notes: text('notes').notNull().default(''),
+  /** Set when deleted: kept, restorable, out of lists and of automatic linking. */
+  deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
   createdAt: createdAt(),
 });
 
@@ -190,10 +193,41 @@ export const contacts = sqliteTable(
     email: text('email'),
     email2: text('email2'),
     companyId: integer('company_id').references(() => companies.id, { onDelete: 'set null' }),
+    /** Phone numbers as a JSON array of strings. */
+    phones: text('phones').notNull().default('[]'),
+    notes: text('notes').notNull().default(''),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
     createdAt: createdAt(),
   },
   (t) => [index('contacts_email').on(t.email), index('contacts_email2').on(t.email2), index('contacts_company').on(t.companyId)],
 );
+
+/**
+ * A message filed in a record's history, and why: `address` (a contact's address is on it, or it is that contact's
+ * company), `thread` (it answers a linked message), `manual` (someone linked it).
+ */
+export const messageLinks = sqliteTable(
+  'message_links',
+  {
+    messageId: integer('message_id').notNull().references(() => messages.id, { onDelete: 'cascade' }),
+    recordType: text('record_type', { enum: ['contact', 'company'] }).notNull(),
+    recordId: integer('record_id').notNull(),
+    reason: text('reason', { enum: ['address', 'thread', 'manual'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.messageId, t.recordType, t.recordId] }), index('message_links_record').on(t.recordType, t.recordId, t.messageId)],
+);
+
+/**
+ * Addresses that match several contacts: mail from or to them is not linked by guess; the person settles each
+ * once (`contactId`), and from then on it links to that contact.
+ */
+export const ambiguousAddresses = sqliteTable('ambiguous_addresses', {
+  address: text('address').primaryKey(),
+  /** The contact chosen for this address; null while it waits in the queue. */
+  contactId: integer('contact_id').references(() => contacts.id, { onDelete: 'set null' }),
+  createdAt: createdAt(),
+});
 
 /** An account's secrets (password or OAuth tokens), sealed by the host's Shell; never in clear text. */
 export const accountSecrets = sqliteTable(

@@ -45,7 +45,7 @@ export function searchMessages(sqlite: Database.Database, r: SearchRequest): { r
     params.until = r.until;
   }
   if (r.field === 'unknown-sender') {
-    where.push(`m.direction = 'in' AND m.from_address <> '' AND NOT EXISTS (SELECT 1 FROM contacts c WHERE c.email = m.from_address OR c.email2 = m.from_address)`);
+    where.push(`m.direction = 'in' AND m.from_address <> '' AND NOT EXISTS (SELECT 1 FROM contacts c WHERE (c.email = m.from_address OR c.email2 = m.from_address) AND c.deleted_at IS NULL)`);
   }
   // Two steps: the matching ids in date order touch only the first columns of each row; the summary columns,
   // stored after the bodies, are read for the page of results alone (reading them for every match costs ~10×).

@@ -1,0 +1,93 @@
+import type Database from 'better-sqlite3';
+import type { MessageLink, RecordType } from '../../../src-shared/contract/index.js';
+import { normalizeAddress } from '../../../src-shared/domain/address.js';
+import type { AddressRole, NamedAddress } from '../store/messages-repo.js';
+import { cached } from '../store/statements.js';
+
+/** The addresses that file a message: for mail received, its sender and recipients; for mail sent, its recipients. */
+function linkingAddresses(direction: 'in' | 'out', addresses: Record<AddressRole, NamedAddress[]>): string[] {
+  const roles: AddressRole[] = direction === 'in' ? ['from', 'to', 'cc'] : ['to', 'cc', 'bcc'];
+  return [...new Set(roles.flatMap((r) => addresses[r].map((a) => normalizeAddress(a.address))).filter(Boolean))];
+}
+
+/**
+ * Files a new message in the history of the contacts whose address is on it, and of their companies; an address
+ * several contacts share goes to the ambiguous queue instead of a guess (or to the contact chosen for it). A reply
+ * also joins the records its thread is filed under. Runs inside the message's own transaction.
+ */
+export function linkNewMessage(
+  sqlite: Database.Database,
+  messageId: number,
+  m: { direction: 'in' | 'out'; addresses: Record<AddressRole, NamedAddress[]>; references: string[]; inReplyTo: string | null },
+): void {
+  const addresses = linkingAddresses(m.direction, m.addresses);
+  const insert = cached(sqlite, "INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) VALUES (?, ?, ?, ?)");
+  if (addresses.length > 0) {
+    const matches = cached(
+      sqlite,
+      `SELECT a.value AS address, c.id, c.company_id FROM json_each(?) a JOIN contacts c ON c.email = a.value AND c.deleted_at IS NULL
+       UNION SELECT a.value, c.id, c.company_id FROM json_each(?) a JOIN contacts c ON c.email2 = a.value AND c.deleted_at IS NULL`,
+    ).all(JSON.stringify(addresses), JSON.stringify(addresses)) as Array<{ address: string; id: number; company_id: number | null }>;
+    const byAddress = new Map<string, Array<{ id: number; company_id: number | null }>>();
+    for (const r of matches) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []).filter((x) => x.id !== r.id), r]);
+    for (const [address, contacts] of byAddress) {
+      let chosen = contacts.length === 1 ? contacts[0] : undefined;
+      if (!chosen) {
+        const settled = cached(sqlite, 'SELECT contact_id FROM ambiguous_addresses WHERE address = ?').get(address) as { contact_id: number | null } | undefined;
+        if (!settled) cached(sqlite, 'INSERT OR IGNORE INTO ambiguous_addresses (address) VALUES (?)').run(address);
+        chosen = contacts.find((c) => c.id === settled?.contact_id);
+      }
+      if (!chosen) continue;
+      insert.run(messageId, 'contact', chosen.id, 'address');
+      if (chosen.company_id !== null) insert.run(messageId, 'company', chosen.company_id, 'address');
+    }
+  }
+  const refs = [...new Set([...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])])];
+  if (refs.length > 0) {
+    cached(
+      sqlite,
+      `INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason)
+       SELECT DISTINCT ?, l.record_type, l.record_id, 'thread' FROM messages p JOIN message_links l ON l.message_id = p.id
+       WHERE p.message_id IN (SELECT value FROM json_each(?))`,
+    ).run(messageId, JSON.stringify(refs));
+  }
+}
+
+/**
+ * Links the mail already stored for a contact's addresses (a contact created or given a new address, an ambiguous
+ * address settled): the same rule as for new mail, sender or recipient of mail received, recipient of mail sent.
+ */
+export function linkExisting(sqlite: Database.Database, contactId: number, addresses: string[]): number {
+  const contact = cached(sqlite, 'SELECT company_id FROM contacts WHERE id = ? AND deleted_at IS NULL').get(contactId) as { company_id: number | null } | undefined;
+  if (!contact || addresses.length === 0) return 0;
+  const select = `SELECT DISTINCT ma.message_id FROM message_addresses ma JOIN addresses a ON a.id = ma.address_id
+    JOIN messages m ON m.id = ma.message_id
+    WHERE a.address IN (SELECT value FROM json_each(@addresses)) AND (m.direction = 'in' OR ma.role <> 'from') AND ma.role <> 'reply-to'`;
+  const params = { addresses: JSON.stringify(addresses.map(normalizeAddress)) };
+  const linked = cached(sqlite, `INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) SELECT message_id, 'contact', @id, 'address' FROM (${select})`)
+    .run({ ...params, id: contactId }).changes;
+  if (contact.company_id !== null) {
+    cached(sqlite, `INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) SELECT message_id, 'company', @id, 'address' FROM (${select})`)
+      .run({ ...params, id: contact.company_id });
+  }
+  return linked;
+}
+
+/** The links of each message, with the records' names, for lists and the message view. */
+export function linksOf(sqlite: Database.Database, messageIds: number[]): Map<number, MessageLink[]> {
+  const out = new Map<number, MessageLink[]>();
+  if (messageIds.length === 0) return out;
+  const rows = cached(
+    sqlite,
+    `SELECT l.message_id, l.record_type, l.record_id, l.reason,
+       CASE l.record_type WHEN 'contact' THEN (SELECT trim(first_name || ' ' || last_name) || CASE WHEN trim(first_name || last_name) = '' THEN coalesce(email, '') ELSE '' END FROM contacts WHERE id = l.record_id)
+       ELSE (SELECT name FROM companies WHERE id = l.record_id) END AS name
+     FROM message_links l WHERE l.message_id IN (SELECT value FROM json_each(?)) ORDER BY l.message_id, l.record_type DESC, l.created_at`,
+  ).all(JSON.stringify(messageIds)) as Array<{ message_id: number; record_type: RecordType; record_id: number; reason: MessageLink['reason']; name: string | null }>;
+  for (const r of rows) {
+    const list = out.get(r.message_id) ?? [];
+    list.push({ type: r.record_type, id: r.record_id, name: r.name ?? '', reason: r.reason });
+    out.set(r.message_id, list);
+  }
+  return out;
+}
