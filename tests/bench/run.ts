@@ -4,6 +4,7 @@ import { benchSearch } from './search.js';
 import { benchUi } from './ui.js';
 import { benchForum } from './forum.js';
 import { benchImport } from './import.js';
+import { benchLink } from './link.js';
 import { benchPst } from './pst-source.js';
 
 /** `npm run bench -- NAME`: each benchmark prints its figures and ratios against a baseline measured in the same run. */
@@ -14,6 +15,7 @@ const BENCHES: Record<string, (args: string[]) => Promise<void>> = {
   ui: benchUi,
   forum: benchForum,
   import: benchImport,
+  link: benchLink,
   pst: benchPst,
 };
 

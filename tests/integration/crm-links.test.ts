@@ -54,14 +54,19 @@ describe('records and the mail filed under them', () => {
     const first = await receive(mail('marc@client.fr', 'me@facteur.test', 'Devis', { messageId: 'devis@client.fr' }));
     const reply = await receive(mail('assistante@client.fr', 'me@facteur.test', 'Re: Devis', { inReplyTo: 'devis@client.fr' }));
     expect(links(await api.messages.get({ id: reply }))).toEqual([`contact:${contact.id}:thread`]);
+    // Further down the thread, References name the original: the contact follows, without piling up what replies
+    // only inherited (a reply from another contact adds that one alone).
+    const other = await api.contacts.create({ firstName: 'Zoé', email: 'zoe@client.fr' });
+    const third = await receive(mail('zoe@client.fr', 'me@facteur.test', 'Re: Re: Devis', { inReplyTo: 'devis@client.fr' }));
+    expect(links(await api.messages.get({ id: third }))).toEqual([`contact:${contact.id}:thread`, `contact:${other.id}:address`].sort());
 
-    const other = await receive(mail('inconnu@ailleurs.test', 'me@facteur.test', 'Sans lien'));
+    const unlinked = await receive(mail('inconnu@ailleurs.test', 'me@facteur.test', 'Sans lien'));
     const company = await api.companies.create({ name: 'Client SA' });
-    expect((await api.links.add({ messageId: other, type: 'company', id: company.id })).items).toEqual([{ type: 'company', id: company.id, name: 'Client SA', reason: 'manual' }]);
+    expect((await api.links.add({ messageId: unlinked, type: 'company', id: company.id })).items).toEqual([{ type: 'company', id: company.id, name: 'Client SA', reason: 'manual' }]);
     expect(subjects(await api.companies.history({ id: company.id }))).toEqual(['Sans lien']);
-    expect((await api.links.remove({ messageId: other, type: 'company', id: company.id })).items).toEqual([]);
-    await expect(api.links.remove({ messageId: other, type: 'company', id: company.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
-    await expect(api.links.add({ messageId: other, type: 'contact', id: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    expect((await api.links.remove({ messageId: unlinked, type: 'company', id: company.id })).items).toEqual([]);
+    await expect(api.links.remove({ messageId: unlinked, type: 'company', id: company.id })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api.links.add({ messageId: unlinked, type: 'contact', id: 9999 })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     // Linking by hand what an address already filed records the choice.
     expect((await api.links.add({ messageId: first, type: 'contact', id: contact.id })).items[0]).toMatchObject({ reason: 'manual' });
     await engine.close();

@@ -13,7 +13,9 @@ function linkingAddresses(direction: 'in' | 'out', addresses: Record<AddressRole
 /**
  * Files a new message in the history of the contacts whose address is on it, and of their companies; an address
  * several contacts share goes to the ambiguous queue instead of a guess (or to the contact chosen for it). A reply
- * also joins the records its thread is filed under. Runs inside the message's own transaction.
+ * also joins the records the messages it names (References, In-Reply-To) are filed under by address or by hand —
+ * not those they only inherited, which References already name at their source, so a long thread of many
+ * correspondents does not pile every one of them onto each later message. Runs inside the message's transaction.
  */
 export function linkNewMessage(
   sqlite: Database.Database,
@@ -21,16 +23,17 @@ export function linkNewMessage(
   m: { direction: 'in' | 'out'; addresses: Record<AddressRole, NamedAddress[]>; references: string[]; inReplyTo: string | null },
 ): void {
   const addresses = linkingAddresses(m.direction, m.addresses);
-  const insert = cached(sqlite, "INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) VALUES (?, ?, ?, ?)");
+  const insert = cached(sqlite, 'INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) VALUES (?, ?, ?, ?)');
   if (addresses.length > 0) {
-    const matches = cached(
+    // One lookup per address, on each of the two address indexes.
+    const find = cached(
       sqlite,
-      `SELECT a.value AS address, c.id, c.company_id FROM json_each(?) a JOIN contacts c ON c.email = a.value AND c.deleted_at IS NULL
-       UNION SELECT a.value, c.id, c.company_id FROM json_each(?) a JOIN contacts c ON c.email2 = a.value AND c.deleted_at IS NULL`,
-    ).all(JSON.stringify(addresses), JSON.stringify(addresses)) as Array<{ address: string; id: number; company_id: number | null }>;
-    const byAddress = new Map<string, Array<{ id: number; company_id: number | null }>>();
-    for (const r of matches) byAddress.set(r.address, [...(byAddress.get(r.address) ?? []).filter((x) => x.id !== r.id), r]);
-    for (const [address, contacts] of byAddress) {
+      `SELECT id, company_id FROM contacts WHERE email = @a AND deleted_at IS NULL
+       UNION SELECT id, company_id FROM contacts WHERE email2 = @a AND deleted_at IS NULL`,
+    );
+    for (const address of addresses) {
+      const contacts = find.all({ a: address }) as Array<{ id: number; company_id: number | null }>;
+      if (contacts.length === 0) continue;
       let chosen = contacts.length === 1 ? contacts[0] : undefined;
       if (!chosen) {
         const settled = cached(sqlite, 'SELECT contact_id FROM ambiguous_addresses WHERE address = ?').get(address) as { contact_id: number | null } | undefined;
@@ -44,12 +47,12 @@ export function linkNewMessage(
   }
   const refs = [...new Set([...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])])];
   if (refs.length > 0) {
-    cached(
+    const inherited = cached(
       sqlite,
-      `INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason)
-       SELECT DISTINCT ?, l.record_type, l.record_id, 'thread' FROM messages p JOIN message_links l ON l.message_id = p.id
-       WHERE p.message_id IN (SELECT value FROM json_each(?))`,
-    ).run(messageId, JSON.stringify(refs));
+      `SELECT DISTINCT record_type, record_id FROM message_links
+       WHERE reason <> 'thread' AND message_id IN (SELECT id FROM messages WHERE message_id IN (SELECT value FROM json_each(?)))`,
+    ).all(JSON.stringify(refs)) as Array<{ record_type: RecordType; record_id: number }>;
+    for (const l of inherited) insert.run(messageId, l.record_type, l.record_id, 'thread');
   }
 }
 
