@@ -32,6 +32,11 @@ export interface Options {
   message?: string | undefined;
   field?: string | undefined;
   into?: string | undefined;
+  first?: string | undefined;
+  last?: string | undefined;
+  email2?: string | undefined;
+  company?: string | undefined;
+  contact?: string | undefined;
   format?: string | undefined;
   noSubfolders?: boolean | undefined;
 }

@@ -10,6 +10,7 @@ import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
 import { threadCommand } from './commands/thread.js';
 import { exportCommand, importCommand } from './commands/import.js';
+import { companiesCommand, contactsCommand, linkCommand } from './commands/crm.js';
 import { printLine, reportError, UsageError } from './output.js';
 
 const HELP = `facteur — the Facteur mail client's command line
@@ -45,6 +46,11 @@ Usage: facteur COMMAND [options]
   outbox list|send [--message ID] [--account ID] [--json]
   outbox queue FILE.eml --account ID
                                  what waits to be sent; send it now
+  contacts add [--first F] [--last L] [--email E] [--email2 E2] [--company NAME] [--json]
+  contacts list [QUERY] [--json]  the address book (a new contact's earlier mail is filed under it)
+  companies add NAME | list [QUERY] [--json]
+  link|unlink MESSAGE_ID --contact ID|--company ID [--json]
+                                 file a message under a record by hand, or take it out
   db check [--json]              check the store and its files
   db backup --out FILE           copy the database safely while it is in use
   db sweep                       remove stored files no message uses
@@ -69,6 +75,10 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   thread: threadCommand,
   import: importCommand,
   export: exportCommand,
+  contacts: contactsCommand,
+  companies: companiesCommand,
+  link: linkCommand(false),
+  unlink: linkCommand(true),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -103,6 +113,11 @@ async function main(argv: string[]): Promise<number> {
       message: { type: 'string' },
       field: { type: 'string' },
       into: { type: 'string' },
+      first: { type: 'string' },
+      last: { type: 'string' },
+      email2: { type: 'string' },
+      company: { type: 'string' },
+      contact: { type: 'string' },
       format: { type: 'string' },
       'no-subfolders': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

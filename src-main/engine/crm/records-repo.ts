@@ -60,7 +60,7 @@ export class RecordsRepo {
 
   contacts(q: { query: string; includeDeleted: boolean; limit: number; offset: number }): { items: Contact[]; total: number } {
     const words = like(q.query);
-    const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...words.map(() => `lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\\\'`)].join(' AND ');
+    const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...words.map(() => `lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\'`)].join(' AND ');
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE ${where}`).get(...words) as { n: number }).n;
     const rows = this.sqlite.prepare(`${CONTACT} WHERE ${where} ORDER BY lower(c.last_name), lower(c.first_name), c.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as ContactRow[];
     return { items: rows.map(toContact), total };
@@ -68,7 +68,7 @@ export class RecordsRepo {
 
   companies(q: { query: string; includeDeleted: boolean; limit: number; offset: number }): { items: Company[]; total: number } {
     const words = like(q.query);
-    const where = [q.includeDeleted ? '1' : 'co.deleted_at IS NULL', ...words.map(() => `lower(co.name) LIKE ? ESCAPE '\\\\'`)].join(' AND ');
+    const where = [q.includeDeleted ? '1' : 'co.deleted_at IS NULL', ...words.map(() => `lower(co.name) LIKE ? ESCAPE '\\'`)].join(' AND ');
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM companies co WHERE ${where}`).get(...words) as { n: number }).n;
     const rows = this.sqlite.prepare(`${COMPANY} WHERE ${where} ORDER BY lower(co.name), co.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as CompanyRow[];
     return { items: rows.map(toCompany), total };
