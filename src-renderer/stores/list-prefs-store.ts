@@ -14,6 +14,8 @@ export const COLUMN_IDS = [
   'date',
   'size',
   'category',
+  'contact',
+  'company',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 

@@ -6,6 +6,7 @@ import { simpleMessage } from '../helpers/mail.js';
 import { tempDir } from '../helpers/temp.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
+import { connectClient } from './contract-socket.js';
 import { MailboxPage } from './mailbox-page.js';
 import { MessageListPage } from './message-list-page.js';
 
@@ -188,6 +189,17 @@ describe('the message list', () => {
     await list.row(subject(2)).click();
     const [second] = await Promise.all([browser.page.waitForEvent('popup'), list.grid.press('Enter')]);
     await expect.poll(() => second.getByTestId('reader-subject').textContent()).toBe(subject(2));
+  });
+
+  it('shows the contact and company a message is filed under, as soon as the contact is created', async () => {
+    const { client, close } = await connectClient(app);
+    await client.api.contacts.create({ firstName: 'Sender', lastName: 'Three', email: 'sender3@example.test', companyName: 'Example Ltd' });
+    close();
+    await list.chooseColumn('contact');
+    await list.chooseColumn('company');
+    await expect.poll(() => list.row(subject(3)).locator('.col-contact').textContent()).toBe('Sender Three');
+    expect(await list.row(subject(3)).locator('.col-company').textContent()).toBe('Example Ltd');
+    expect(await list.row(subject(2)).locator('.col-contact').textContent()).toBe('');
   });
 });
 

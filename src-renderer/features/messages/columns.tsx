@@ -25,6 +25,8 @@ export interface Column {
 
 const sender = (m: MessageSummary, t: T) => (m.from ? personName(m.from) : t('messages.unknownSender'));
 const recipients = (m: MessageSummary) => peopleNames(m.to);
+/** The records a message is filed under, by name: the contact and company columns. */
+const namesOf = (m: MessageSummary, type: 'contact' | 'company') => m.links.filter((l) => l.type === type).map((l) => l.name).join(', ');
 
 /** Every column the list can show, in the order they appear when chosen. */
 export const COLUMNS: Record<ColumnId, Column> = {
@@ -82,6 +84,14 @@ export const COLUMNS: Record<ColumnId, Column> = {
     id: 'size', title: 'messages.column.size', width: '64px', sort: 'size',
     cell: (m, _t, intl) => formatSize(intl, m.size),
   },
+  contact: {
+    id: 'contact', title: 'messages.column.contact', width: 'minmax(70px, 0.5fr)', sort: null,
+    cell: (m) => namesOf(m, 'contact'),
+  },
+  company: {
+    id: 'company', title: 'messages.column.company', width: 'minmax(70px, 0.5fr)', sort: null,
+    cell: (m) => namesOf(m, 'company'),
+  },
   category: {
     id: 'category', title: 'messages.column.category', width: 'minmax(60px, 0.4fr)', sort: 'category',
     cell: (m) => (m.category ? <CategoryChip name={m.category} direction={m.direction} /> : null),
@@ -93,4 +103,4 @@ export function gridTemplate(columns: readonly ColumnId[]): string {
 }
 
 /** Text columns get a tooltip with their full content, which the row may cut short. */
-export const TEXT_COLUMNS: ReadonlySet<ColumnId> = new Set(['correspondent', 'from', 'to', 'subject', 'category']);
+export const TEXT_COLUMNS: ReadonlySet<ColumnId> = new Set(['correspondent', 'from', 'to', 'subject', 'category', 'contact', 'company']);
