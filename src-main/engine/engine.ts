@@ -123,8 +123,6 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   };
   const sync = new SyncSupervisor(syncDeps);
   const imports = new ImportRunner({ sqlite: store.sqlite, folders, ingest: ingestDeps, events });
-  // A job left "running" by a crash has nobody running it: it waits to be resumed from its checkpoint.
-  imports.repo.markInterrupted();
   const defaultAgent = agents.ensureDefault('Facteur');
 
   const deps: ServiceDeps = {
@@ -185,7 +183,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 
   if (options.background) {
     sync.startBackground();
-    // The app picks up imports a crash or a quit interrupted; one-shot commands leave them to "facteur import".
+    // The app picks up imports a crash (left "running") or a quit interrupted. One-shot commands leave job states
+    // alone: another process (the app) may be running that job right now; "facteur import" resumes its own.
+    imports.repo.markInterrupted();
     for (const job of imports.repo.all()) if (job.state === 'interrupted') void imports.run(job.id);
   }
 
