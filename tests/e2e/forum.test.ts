@@ -121,10 +121,10 @@ describe('the conversation (forum) view', () => {
     await forum.open();
     await mailbox.language.selectOption('fr');
     await expect.poll(() => forum.item('Confirmare de citire').textContent()).toContain('Accusé de lecture');
-    expect(await forum.items.nth(4).textContent()).toBe('Message absent de Facteur');
+    await expect.poll(() => forum.items.nth(4).textContent()).toBe('Message absent de Facteur');
     expect(await forum.tree.getAttribute('aria-label')).toBe('Messages de la conversation');
     await mailbox.language.selectOption('ro');
     await expect.poll(() => forum.toggle.textContent()).toBe('Conversație5 mesaje');
-    expect(await forum.items.nth(4).textContent()).toBe('Mesaj care lipsește din Facteur');
+    await expect.poll(() => forum.items.nth(4).textContent()).toBe('Mesaj care lipsește din Facteur');
   });
 });
