@@ -36,11 +36,9 @@ export function createReaderStore(): ReaderStore {
       try {
         const detail = await api.messages.get({ id });
         if (mine !== latest || get().openId !== id) return;
-        // Marked on opening only: if another client marks it unread while it is open, that choice stands. Shown read
-        // at once, so "mark unread" clicked before the engine's change comes back does not mark it read again.
-        const opening = markSeen && !detail.flags.seen;
-        set({ detail: opening ? { ...detail, flags: { ...detail.flags, seen: true } } : detail });
-        if (opening) await api.messages.setFlags({ ids: [id], flags: { seen: true } });
+        set({ detail });
+        // Marked on opening only: if another client marks it unread while it is open, that choice stands.
+        if (markSeen && !detail.flags.seen) await api.messages.setFlags({ ids: [id], flags: { seen: true } });
       } catch (error) {
         if (mine !== latest) return;
         if (!markSeen && error instanceof ContractError && error.code === 'NOT_FOUND') {
