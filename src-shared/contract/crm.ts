@@ -5,6 +5,9 @@ import { MessageLink, RecordType } from './link.js';
 import { MessageSummary } from './messages.js';
 
 
+export const AddressState = z.object({ address: z.string(), blacklisted: z.boolean(), bounce: z.enum(['hard', 'soft']).nullable() });
+export type AddressState = z.infer<typeof AddressState>;
+
 export const Contact = z.object({
   id: Id,
   firstName: z.string(),
@@ -15,10 +18,28 @@ export const Contact = z.object({
   companyId: Id.nullable(),
   companyName: z.string().nullable(),
   notes: z.string(),
+  /** The state of each of its addresses: kept out of mass mailings (blacklisted), bounced by the recipient's server. */
+  addressStates: z.array(AddressState),
   deleted: z.boolean(),
   createdAt: IsoDate,
 });
 export type Contact = z.infer<typeof Contact>;
+
+/** What quick-create proposes for an email's sender: the display name split, and the signature block's phone and company. */
+export const ContactSuggestion = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string().nullable(),
+  phones: z.array(z.string()),
+  companyName: z.string(),
+  /** The job title when the signature gives one ("Directeur commercial"). */
+  jobTitle: z.string(),
+  /** Contacts that already have this address or name: open one instead of creating a duplicate. */
+  duplicates: z.array(Contact),
+  /** A company with that name already exists. */
+  companyId: Id.nullable(),
+});
+export type ContactSuggestion = z.infer<typeof ContactSuggestion>;
 
 export const Company = z.object({ id: Id, name: z.string(), notes: z.string(), contacts: z.number().int(), deleted: z.boolean(), createdAt: IsoDate });
 export type Company = z.infer<typeof Company>;
@@ -59,9 +80,27 @@ export const crmCommands = {
   'companies.restore': command(z.object({ id: Id }), Company),
   /** The company's own links and its contacts' mail, newest first. */
   'companies.history': command(z.object({ id: Id, ...page }), History),
+  /** A contact prefilled from an email's sender (display name, signature block), with the duplicate check. */
+  'contacts.suggest': command(z.object({ messageId: Id }), ContactSuggestion),
+  /** "Add the sender(s) to the address book": a contact for each sender who is not one yet, named from the display name. */
+  'contacts.addSenders': command(z.object({ messageIds: z.array(Id).min(1).max(1000) }), z.object({ created: z.array(Contact), existing: z.number().int() })),
+  /** Keeps an address out of mass mailings (or lets it back in); any contact with that address shows it. */
+  'addresses.setBlacklisted': command(z.object({ address: z.email().max(320), blacklisted: z.boolean() }), AddressState),
+  /** The states of some addresses, for warnings while writing. */
+  'addresses.states': command(z.object({ addresses: z.array(z.string().max(320)).max(500) }), z.object({ items: z.array(AddressState) })),
   'links.ofMessage': command(z.object({ messageId: Id }), z.object({ items: z.array(MessageLink) })),
   'links.add': command(z.object({ messageId: Id, type: RecordType, id: Id }), z.object({ items: z.array(MessageLink) })),
   'links.remove': command(z.object({ messageId: Id, type: RecordType, id: Id }), z.object({ items: z.array(MessageLink) })),
+  /**
+   * For mail from a generic address (info@, noreply@, a web form): the message is that contact's, as if they had
+   * sent it; the links the generic address made are replaced.
+   */
+  'links.replaceSender': command(z.object({ messageId: Id, contactId: Id }), z.object({ items: z.array(MessageLink) })),
+  /**
+   * Removes an email from every record's history for good. An email still in a mailbox only loses its links; one
+   * already deleted from the mailbox (kept for the history) is then gone.
+   */
+  'links.purge': command(z.object({ messageId: Id }), z.object({ removed: z.boolean() })),
   /** Addresses several contacts share, waiting for the person to say which contact they are. */
   'links.ambiguous': command(z.object({}), z.object({ items: z.array(z.object({ address: z.string(), contacts: z.array(z.object({ id: Id, name: z.string() })) })) })),
   /** From now on this address is that contact: its mail so far is linked too. */

@@ -9,6 +9,7 @@ import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
+import { recordsCommands } from './records.js';
 import { sendersCommands } from './senders.js';
 import { storeCommands, storeEvents } from './store.js';
 import { threadsCommands } from './threads.js';
@@ -27,6 +28,7 @@ export const commands = {
   ...attachmentsCommands,
   ...categoriesCommands,
   ...crmCommands,
+  ...recordsCommands,
   ...outboxCommands,
   ...sendersCommands,
   ...storeCommands,
@@ -70,6 +72,7 @@ export * from './categories.js';
 export * from './crm.js';
 export * from './link.js';
 export * from './outbox.js';
+export * from './records.js';
 export * from './senders.js';
 export * from './store.js';
 export * from './threads.js';

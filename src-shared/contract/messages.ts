@@ -170,6 +170,11 @@ export const messagesCommands = {
     z.object({ ids: z.array(Id).min(1).max(10_000), category: z.string().trim().min(1).max(80).nullable() }),
     z.object({ updated: z.number().int() }),
   ),
+  /**
+   * Private: only the agent who owns the message (who sent it, or who marks it first) sees its content; others see
+   * that it exists. Only that agent can make it public again.
+   */
+  'messages.setPrivate': command(z.object({ ids: z.array(Id).min(1).max(10_000), private: z.boolean() }), z.object({ updated: z.number().int() })),
   'messages.setFlags': command(
     z.object({ ids: z.array(Id).min(1).max(10_000), flags: MessageFlags.partial() }),
     z.object({ updated: z.number().int() }),
