@@ -4,6 +4,7 @@ import { useAgent } from './agent-store.js';
 import { useCategories } from './categories-store.js';
 import { useImports } from './imports-store.js';
 import { useConnection } from './connection-store.js';
+import { notifyCrmChanged } from './crm-changes.js';
 import { useFolders } from './folders-store.js';
 import { useMessageList } from './message-list-store.js';
 import { useReader } from './reader-store.js';
@@ -45,9 +46,18 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
       case 'categories':
         void useCategories.getState().refresh();
         break;
-      case 'outbox':
       case 'contacts':
       case 'companies':
+      case 'leads':
+      case 'deals':
+      case 'tickets':
+      case 'tasks':
+      case 'events':
+      case 'notes':
+      case 'documents':
+        notifyCrmChanged(table, ids);
+        break;
+      case 'outbox':
         break;
       default:
         missingCase(table);
