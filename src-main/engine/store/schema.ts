@@ -580,3 +580,47 @@ export const importFailures = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.jobId, t.position] })],
 );
+
+/**
+ * A CRM record's files (crm/documents-repo.ts), the office's like the record. Their bytes are blobs, as
+ * attachments' are: a file filed from an email names the attachment's blob. `deletedAt` is set while a deleted
+ * document can still be restored.
+ */
+export const documents = sqliteTable(
+  'documents',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    recordType: text('record_type', { enum: ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event'] }).notNull(),
+    recordId: integer('record_id').notNull(),
+    /** Its folder's path: names joined with '/', '' for the top. */
+    folder: text('folder').notNull().default(''),
+    name: text('name').notNull(),
+    contentType: text('content_type').notNull(),
+    size: integer('size').notNull(),
+    sha256: text('sha256').notNull(),
+    addedBy: integer('added_by').references(() => agents.id, { onDelete: 'set null' }),
+    /** The email it was filed from, and that email's subject then ('' when it was private). */
+    sourceMessageId: integer('source_message_id').references(() => messages.id, { onDelete: 'set null' }),
+    sourceSubject: text('source_subject'),
+    deletedAt: integer('deleted_at', { mode: 'timestamp_ms' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('documents_record').on(t.recordType, t.recordId, t.folder),
+    index('documents_sha256').on(t.sha256),
+    // Deleting a message sets this to null: without the index each deleted message would scan every document.
+    index('documents_source_message').on(t.sourceMessageId).where(sql`${t.sourceMessageId} IS NOT NULL`),
+    index('documents_deleted').on(t.deletedAt).where(sql`${t.deletedAt} IS NOT NULL`),
+  ],
+);
+
+/** A record's document folders, empty ones included; a folder's parents have rows too. */
+export const documentFolders = sqliteTable(
+  'document_folders',
+  {
+    recordType: text('record_type', { enum: ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event'] }).notNull(),
+    recordId: integer('record_id').notNull(),
+    path: text('path').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.recordType, t.recordId, t.path] })],
+);
