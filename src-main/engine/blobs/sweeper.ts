@@ -10,6 +10,7 @@ export function referencedBlobs(sqlite: Database.Database): Map<string, string> 
   for (const row of sqlite.prepare('SELECT source_blob, id FROM messages WHERE source_blob IS NOT NULL').iterate() as Iterable<{ source_blob: string; id: number }>) {
     refs.set(row.source_blob, `source of message ${row.id}`);
   }
+  for (const row of sqlite.prepare('SELECT sha256, id FROM documents').iterate() as Iterable<{ sha256: string; id: number }>) refs.set(row.sha256, `document ${row.id}`);
   return refs;
 }
 

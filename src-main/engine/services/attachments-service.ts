@@ -1,9 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { THUMBNAIL_MAX_BYTES } from '../../../src-shared/contract/attachments.js';
-import { fileExtension, isProgramFile, safeFileName, uniqueFileName } from '../../../src-shared/domain/attachment-files.js';
-import { writeIntoFolder, writeOpenedCopy } from '../attachments/attachment-files.js';
-import { looksLikeProgram, rasterImageType } from '../attachments/file-types.js';
+import { safeFileName, uniqueFileName } from '../../../src-shared/domain/attachment-files.js';
+import { writeIntoFolder } from '../attachments/attachment-files.js';
+import { rasterImageType } from '../attachments/file-types.js';
+import { openWithSystemApp } from '../attachments/open-file.js';
 import { zipFiles } from '../attachments/zip.js';
 import { EngineError, forbidden } from '../errors.js';
 import { AttachmentsRepo, type AttachmentOfMessage } from '../store/attachments-repo.js';
@@ -59,15 +60,7 @@ export function attachmentsService(deps: ServiceDeps): DomainHandlers<'attachmen
 
     'attachments.open': async (input, ctx) => {
       const attachment = readable(input.id, ctx);
-      const name = nameOf(attachment);
-      const bytes = deps.blobs.read(attachment.sha256);
-      if (isProgramFile(name) || looksLikeProgram(bytes)) {
-        const kind = fileExtension(name) ? `.${fileExtension(name)}` : 'a program';
-        throw new EngineError('FORBIDDEN', `Facteur does not open programs or scripts (${kind}). Save the file and open it yourself if you trust its sender.`);
-      }
-      const path = writeOpenedCopy(openedRoot, name, bytes);
-      await deps.shell.openPath(path);
-      return { path };
+      return { path: await openWithSystemApp(deps.shell, openedRoot, nameOf(attachment), deps.blobs.read(attachment.sha256)) };
     },
 
     'attachments.save': async (input, ctx) => {
