@@ -24,6 +24,7 @@ import { ParsePool } from './mail/parse-pool.js';
 import { ImportRunner } from './import/import-runner.js';
 import { importsService } from './services/imports-service.js';
 import { crmService } from './services/crm-service.js';
+import { recordsService } from './services/records-service.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
 import { FolderChanges } from './sync/folder-changes.js';
@@ -160,6 +161,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...threadsService(deps),
     ...importsService(deps),
     ...crmService(deps),
+    ...recordsService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Id, IsoDate } from './common.js';
+import { Address, Id, IsoDate } from './common.js';
 import { command } from './define.js';
-import { NamedRecord, RecordRef, RecordType } from './link.js';
-import { MessageSummary } from './messages.js';
+import { MessageLink, NamedRecord, RecordRef, RecordType } from './link.js';
+import { Direction, MessageSummary } from './messages.js';
 
 /*
  * The CRM records beyond contacts and companies. Each is the office's, shared by every agent; a record's
@@ -145,9 +145,27 @@ export const Note = z.object({
 });
 export type Note = z.infer<typeof Note>;
 
+/** A filed email since deleted from the mailbox: the history keeps what it shows of it (see links.purge). */
+export const RemovedMessage = z.object({
+  id: Id,
+  subject: z.string(),
+  from: Address.nullable(),
+  to: z.array(Address),
+  date: IsoDate.nullable(),
+  direction: Direction,
+  private: z.boolean(),
+  /** The start of its text ("" when private to someone else), and its whole text body for reading. */
+  snippet: z.string(),
+  text: z.string().nullable(),
+  removedAt: IsoDate,
+  links: z.array(MessageLink),
+});
+export type RemovedMessage = z.infer<typeof RemovedMessage>;
+
 /** One line of a record's history: an email, or a record that concerns it. */
 export const TimelineItem = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('message'), date: IsoDate.nullable(), message: MessageSummary }),
+  z.object({ kind: z.literal('removed-message'), date: IsoDate.nullable(), message: RemovedMessage }),
   z.object({ kind: z.literal('ticket'), date: IsoDate, ticket: Ticket }),
   z.object({ kind: z.literal('task'), date: IsoDate, task: Task }),
   z.object({ kind: z.literal('event'), date: IsoDate, event: Event }),

@@ -3,6 +3,8 @@ import type { MessageLink, RecordType } from '../../../src-shared/contract/index
 import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import type { AddressRole, NamedAddress } from '../store/messages-repo.js';
 import { cached } from '../store/statements.js';
+import { reviveFromHistory } from './kept-history.js';
+import { recordNameSql } from './record-names.js';
 
 /** The addresses that file a message: for mail received, its sender and recipients; for mail sent, its recipients. */
 function linkingAddresses(direction: 'in' | 'out', addresses: Record<AddressRole, NamedAddress[]>): string[] {
@@ -20,8 +22,9 @@ function linkingAddresses(direction: 'in' | 'out', addresses: Record<AddressRole
 export function linkNewMessage(
   sqlite: Database.Database,
   messageId: number,
-  m: { direction: 'in' | 'out'; addresses: Record<AddressRole, NamedAddress[]>; references: string[]; inReplyTo: string | null },
+  m: { direction: 'in' | 'out'; sha256: string; addresses: Record<AddressRole, NamedAddress[]>; references: string[]; inReplyTo: string | null },
 ): void {
+  reviveFromHistory(sqlite, messageId, m.sha256);
   const addresses = linkingAddresses(m.direction, m.addresses);
   const insert = cached(sqlite, 'INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) VALUES (?, ?, ?, ?)');
   if (addresses.length > 0) {
@@ -46,13 +49,31 @@ export function linkNewMessage(
     }
   }
   const refs = [...new Set([...m.references, ...(m.inReplyTo ? [m.inReplyTo] : [])])];
-  if (refs.length > 0) {
-    const inherited = cached(
-      sqlite,
-      `SELECT DISTINCT record_type, record_id FROM message_links
-       WHERE reason <> 'thread' AND message_id IN (SELECT id FROM messages WHERE message_id IN (SELECT value FROM json_each(?)))`,
-    ).all(JSON.stringify(refs)) as Array<{ record_type: RecordType; record_id: number }>;
-    for (const l of inherited) insert.run(messageId, l.record_type, l.record_id, 'thread');
+  if (refs.length > 0) inheritThreadLinks(sqlite, messageId, m.direction, refs);
+}
+
+/**
+ * A reply joins its thread's contacts, companies, leads, deals and ticket — one ticket, the most recent, should the
+ * thread's messages name several; a ticket follows the whole thread, even a reply that names only a reply. Tasks and events are offered when replying, not attached unasked. A customer's
+ * reply to a closed ticket reopens it.
+ */
+function inheritThreadLinks(sqlite: Database.Database, messageId: number, direction: 'in' | 'out', refs: string[]): void {
+  const inherited = cached(
+    sqlite,
+    `SELECT record_type, record_id FROM message_links
+     WHERE (reason <> 'thread' OR record_type = 'ticket') AND record_type NOT IN ('task', 'event')
+       AND message_id IN (SELECT id FROM messages WHERE message_id IN (SELECT value FROM json_each(?)))
+     GROUP BY record_type, record_id ORDER BY max(created_at) DESC`,
+  ).all(JSON.stringify(refs)) as Array<{ record_type: RecordType; record_id: number }>;
+  const insert = cached(sqlite, "INSERT OR IGNORE INTO message_links (message_id, record_type, record_id, reason) VALUES (?, ?, ?, 'thread')");
+  let ticket = cached(sqlite, "SELECT 1 FROM message_links WHERE message_id = ? AND record_type = 'ticket'").get(messageId) !== undefined;
+  for (const l of inherited) {
+    if (l.record_type === 'ticket') {
+      if (ticket) continue;
+      ticket = true;
+      if (direction === 'in') cached(sqlite, "UPDATE tickets SET status = 'open', closed_at = NULL WHERE id = ? AND status = 'closed'").run(l.record_id);
+    }
+    insert.run(messageId, l.record_type, l.record_id);
   }
 }
 
@@ -82,10 +103,8 @@ export function linksOf(sqlite: Database.Database, messageIds: number[]): Map<nu
   if (messageIds.length === 0) return out;
   const rows = cached(
     sqlite,
-    `SELECT l.message_id, l.record_type, l.record_id, l.reason,
-       CASE l.record_type WHEN 'contact' THEN (SELECT trim(first_name || ' ' || last_name) || CASE WHEN trim(first_name || last_name) = '' THEN coalesce(email, '') ELSE '' END FROM contacts WHERE id = l.record_id)
-       ELSE (SELECT name FROM companies WHERE id = l.record_id) END AS name
-     FROM message_links l WHERE l.message_id IN (SELECT value FROM json_each(?)) ORDER BY l.message_id, l.record_type DESC, l.created_at`,
+    `SELECT l.message_id, l.record_type, l.record_id, l.reason, ${recordNameSql('l.record_type', 'l.record_id')} AS name
+     FROM message_links l WHERE l.message_id IN (SELECT value FROM json_each(?)) ORDER BY l.message_id, CASE l.record_type WHEN 'contact' THEN 0 WHEN 'company' THEN 1 WHEN 'ticket' THEN 2 ELSE 3 END, l.created_at`,
   ).all(JSON.stringify(messageIds)) as Array<{ message_id: number; record_type: RecordType; record_id: number; reason: MessageLink['reason']; name: string | null }>;
   for (const r of rows) {
     const list = out.get(r.message_id) ?? [];

@@ -1,8 +1,11 @@
 import type Database from 'better-sqlite3';
-import type { Company, Contact } from '../../../src-shared/contract/index.js';
+import type { AddressState, Company, Contact } from '../../../src-shared/contract/index.js';
 import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import { EngineError, notFound } from '../errors.js';
 import { cached } from '../store/statements.js';
+import { likeWords } from './sql-values.js';
+
+export type ContactValues = Pick<Contact, 'firstName' | 'lastName' | 'email' | 'email2' | 'phones' | 'companyId' | 'notes'>;
 
 interface ContactRow {
   id: number;
@@ -30,17 +33,20 @@ interface CompanyRow {
 const CONTACT = `SELECT c.*, co.name AS company_name FROM contacts c LEFT JOIN companies co ON co.id = c.company_id`;
 const COMPANY = `SELECT co.*, (SELECT count(*) FROM contacts c WHERE c.company_id = co.id AND c.deleted_at IS NULL) AS contacts FROM companies co`;
 
-const toContact = (r: ContactRow): Contact => ({
+const toContact = (r: ContactRow, states: Map<string, AddressState>): Contact => ({
   id: r.id, firstName: r.first_name, lastName: r.last_name, email: r.email, email2: r.email2, phones: JSON.parse(r.phones) as string[],
-  companyId: r.company_id, companyName: r.company_name, notes: r.notes, deleted: r.deleted_at !== null, createdAt: new Date(r.created_at).toISOString(),
+  companyId: r.company_id, companyName: r.company_name, notes: r.notes,
+  addressStates: [r.email, r.email2].flatMap((a) => (a && states.has(a) ? [states.get(a)!] : [])), deleted: r.deleted_at !== null, createdAt: new Date(r.created_at).toISOString(),
 });
 const toCompany = (r: CompanyRow): Company => ({
   id: r.id, name: r.name, notes: r.notes, contacts: r.contacts, deleted: r.deleted_at !== null, createdAt: new Date(r.created_at).toISOString(),
 });
 
-/** "contains" over the words people type: every word must be in the name or an address. */
-function like(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5).map((w) => `%${w.replace(/[%_\\]/g, '\\$&')}%`);
+/** The blacklist and bounce states of these addresses; an address with neither has no entry. */
+export function addressStates(sqlite: Database.Database, addresses: string[]): Map<string, AddressState> {
+  const rows = cached(sqlite, 'SELECT address, blacklisted_at, bounce FROM address_states WHERE address IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(addresses)) as Array<{ address: string; blacklisted_at: number | null; bounce: 'hard' | 'soft' | null }>;
+  return new Map(rows.filter((r) => r.blacklisted_at !== null || r.bounce !== null).map((r) => [r.address, { address: r.address, blacklisted: r.blacklisted_at !== null, bounce: r.bounce }]));
 }
 
 export class RecordsRepo {
@@ -49,7 +55,12 @@ export class RecordsRepo {
   contact(id: number): Contact {
     const row = cached(this.sqlite, `${CONTACT} WHERE c.id = ?`).get(id) as ContactRow | undefined;
     if (!row) throw notFound(`Contact ${id}`);
-    return toContact(row);
+    return this.hydrate([row])[0]!;
+  }
+
+  private hydrate(rows: ContactRow[]): Contact[] {
+    const states = addressStates(this.sqlite, rows.flatMap((r) => [r.email, r.email2].filter((a): a is string => a !== null)));
+    return rows.map((r) => toContact(r, states));
   }
 
   company(id: number): Company {
@@ -59,15 +70,15 @@ export class RecordsRepo {
   }
 
   contacts(q: { query: string; includeDeleted: boolean; limit: number; offset: number }): { items: Contact[]; total: number } {
-    const words = like(q.query);
+    const words = likeWords(q.query);
     const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...words.map(() => `lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\'`)].join(' AND ');
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE ${where}`).get(...words) as { n: number }).n;
     const rows = this.sqlite.prepare(`${CONTACT} WHERE ${where} ORDER BY lower(c.last_name), lower(c.first_name), c.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as ContactRow[];
-    return { items: rows.map(toContact), total };
+    return { items: this.hydrate(rows), total };
   }
 
   companies(q: { query: string; includeDeleted: boolean; limit: number; offset: number }): { items: Company[]; total: number } {
-    const words = like(q.query);
+    const words = likeWords(q.query);
     const where = [q.includeDeleted ? '1' : 'co.deleted_at IS NULL', ...words.map(() => `lower(co.name) LIKE ? ESCAPE '\\'`)].join(' AND ');
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM companies co WHERE ${where}`).get(...words) as { n: number }).n;
     const rows = this.sqlite.prepare(`${COMPANY} WHERE ${where} ORDER BY lower(co.name), co.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as CompanyRow[];
@@ -103,12 +114,12 @@ export class RecordsRepo {
     }
   }
 
-  createContact(c: Omit<Contact, 'id' | 'companyName' | 'deleted' | 'createdAt'>): number {
+  createContact(c: ContactValues): number {
     return (cached(this.sqlite, 'INSERT INTO contacts (first_name, last_name, email, email2, phones, company_id, notes) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id')
       .get(c.firstName, c.lastName, c.email && normalizeAddress(c.email), c.email2 && normalizeAddress(c.email2), JSON.stringify(c.phones), c.companyId, c.notes) as { id: number }).id;
   }
 
-  updateContact(id: number, c: Omit<Contact, 'id' | 'companyName' | 'deleted' | 'createdAt'>): void {
+  updateContact(id: number, c: ContactValues): void {
     cached(this.sqlite, 'UPDATE contacts SET first_name = ?, last_name = ?, email = ?, email2 = ?, phones = ?, company_id = ?, notes = ? WHERE id = ?')
       .run(c.firstName, c.lastName, c.email && normalizeAddress(c.email), c.email2 && normalizeAddress(c.email2), JSON.stringify(c.phones), c.companyId, c.notes, id);
   }

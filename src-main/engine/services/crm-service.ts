@@ -1,13 +1,15 @@
-import type { RecordType } from '../../../src-shared/contract/index.js';
 import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import { linkExisting, linksOf } from '../crm/links.js';
-import { RecordsRepo } from '../crm/records-repo.js';
+import { addressStates, RecordsRepo } from '../crm/records-repo.js';
+import { purgeFromHistory } from '../crm/kept-history.js';
+import { suggestContact } from '../crm/signature.js';
+import { fileByHand, readableMessage } from './record-links.js';
 import { EngineError, notFound } from '../errors.js';
 import { SUMMARY_COLUMNS, type MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 import { summarize, visibleFoldersOf } from './message-summaries.js';
 
-type CrmDomains = DomainHandlers<'contacts'> & DomainHandlers<'companies'> & DomainHandlers<'links'>;
+type CrmDomains = DomainHandlers<'contacts'> & DomainHandlers<'companies'> & DomainHandlers<'links'> & DomainHandlers<'addresses'>;
 
 /**
  * Contacts and companies are the office's, shared by every agent; what each agent sees of a record's history is
@@ -33,13 +35,12 @@ export function crmService(deps: ServiceDeps): CrmDomains {
     return { firstName: input.firstName, lastName: input.lastName, email: input.email, email2: input.email2, phones: input.phones, companyId, notes: input.notes };
   };
 
-  const recordExists = (type: RecordType, id: number) => (type === 'contact' ? records.contact(id) : records.company(id));
+  const readable = (id: number, ctx: CallContext) => readableMessage(deps, id, ctx);
+  const linksNow = (messageId: number) => ({ items: linksOf(sqlite, [messageId]).get(messageId) ?? [] });
 
-  const readableMessage = (id: number, ctx: CallContext) => {
-    const row = deps.messages.get(id);
-    deps.access.folder(ctx.agentId, row.folder_id);
-    return row;
-  };
+  /** Live contacts with this address, the duplicate check's answer. */
+  const withAddress = (address: string) =>
+    (sqlite.prepare('SELECT id FROM contacts WHERE (email = ? OR email2 = ?) AND deleted_at IS NULL ORDER BY id').all(address, address) as Array<{ id: number }>).map((r) => records.contact(r.id));
 
   return {
     'contacts.list': (input) => records.contacts(input),
@@ -87,6 +88,61 @@ export function crmService(deps: ServiceDeps): CrmDomains {
       return history(ctx, "SELECT message_id FROM message_links WHERE record_type = 'contact' AND record_id = ?", [input.id], input.limit, input.offset);
     },
 
+    'contacts.suggest': (input, ctx) => {
+      const m = readable(input.messageId, ctx);
+      const visible = deps.access.canSeeContent(ctx.agentId, m);
+      const guess = suggestContact({ fromName: m.from_name, fromAddress: m.from_address, text: visible ? m.text_body : null });
+      const byAddress = guess.email ? withAddress(normalizeAddress(guess.email)) : [];
+      const byName = guess.firstName && guess.lastName
+        ? records.contacts({ query: `${guess.firstName} ${guess.lastName}`, includeDeleted: false, limit: 5, offset: 0 }).items
+        : [];
+      const duplicates = [...byAddress, ...byName.filter((c) => !byAddress.some((b) => b.id === c.id))];
+      const company = guess.companyName
+        ? (sqlite.prepare('SELECT id FROM companies WHERE lower(name) = lower(?) AND deleted_at IS NULL ORDER BY id LIMIT 1').get(guess.companyName) as { id: number } | undefined)
+        : undefined;
+      return { ...guess, duplicates, companyId: company?.id ?? null };
+    },
+    'contacts.addSenders': (input, ctx) => {
+      const created: number[] = [];
+      let existing = 0;
+      sqlite.transaction(() => {
+        const seen = new Set<string>();
+        for (const id of input.messageIds) {
+          const m = readable(id, ctx);
+          const address = normalizeAddress(m.from_address);
+          if (!address || seen.has(address)) continue;
+          seen.add(address);
+          if (withAddress(address).length > 0) {
+            existing += 1;
+            continue;
+          }
+          const name = suggestContact({ fromName: m.from_name, fromAddress: m.from_address, text: null });
+          const contactId = records.createContact({ firstName: name.firstName, lastName: name.lastName, email: address, email2: null, phones: [], companyId: null, notes: '' });
+          linkExisting(sqlite, contactId, [address]);
+          created.push(contactId);
+        }
+      })();
+      if (created.length > 0) {
+        deps.events.changed('contacts', created);
+        deps.events.changed('messages', []);
+      }
+      return { created: created.map((id) => records.contact(id)), existing };
+    },
+
+    'addresses.setBlacklisted': (input) => {
+      const address = normalizeAddress(input.address);
+      sqlite.prepare('INSERT INTO address_states (address, blacklisted_at) VALUES (?, ?) ON CONFLICT (address) DO UPDATE SET blacklisted_at = excluded.blacklisted_at')
+        .run(address, input.blacklisted ? Date.now() : null);
+      const holders = withAddress(address).map((c) => c.id);
+      if (holders.length > 0) deps.events.changed('contacts', holders);
+      return addressStates(sqlite, [address]).get(address) ?? { address, blacklisted: false, bounce: null };
+    },
+    'addresses.states': (input) => {
+      const addresses = [...new Set(input.addresses.map(normalizeAddress))];
+      const states = addressStates(sqlite, addresses);
+      return { items: addresses.map((a) => states.get(a) ?? { address: a, blacklisted: false, bounce: null }) };
+    },
+
     'companies.list': (input) => records.companies(input),
     'companies.get': (input) => records.company(input.id),
     'companies.create': (input) => {
@@ -122,24 +178,45 @@ export function crmService(deps: ServiceDeps): CrmDomains {
     },
 
     'links.ofMessage': (input, ctx) => {
-      readableMessage(input.messageId, ctx);
+      readable(input.messageId, ctx);
       return { items: linksOf(sqlite, [input.messageId]).get(input.messageId) ?? [] };
     },
     'links.add': (input, ctx) => {
-      readableMessage(input.messageId, ctx);
-      recordExists(input.type, input.id);
-      // A manual link says why from now on, even where an address had already filed the message.
-      sqlite.prepare("INSERT INTO message_links (message_id, record_type, record_id, reason) VALUES (?, ?, ?, 'manual') ON CONFLICT DO UPDATE SET reason = 'manual'")
-        .run(input.messageId, input.type, input.id);
-      deps.events.changed('messages', [input.messageId]);
-      return { items: linksOf(sqlite, [input.messageId]).get(input.messageId) ?? [] };
+      fileByHand(deps, ctx, input.messageId, input);
+      return linksNow(input.messageId);
     },
     'links.remove': (input, ctx) => {
-      readableMessage(input.messageId, ctx);
+      readable(input.messageId, ctx);
       const removed = sqlite.prepare('DELETE FROM message_links WHERE message_id = ? AND record_type = ? AND record_id = ?').run(input.messageId, input.type, input.id).changes;
       if (removed === 0) throw notFound(`A link from message ${input.messageId} to ${input.type} ${input.id}`);
       deps.events.changed('messages', [input.messageId]);
-      return { items: linksOf(sqlite, [input.messageId]).get(input.messageId) ?? [] };
+      return linksNow(input.messageId);
+    },
+    'links.replaceSender': (input, ctx) => {
+      const message = readable(input.messageId, ctx);
+      records.contact(input.contactId);
+      const generic = normalizeAddress(message.from_address);
+      sqlite.transaction(() => {
+        // The contacts (and their companies) the generic address filed it under give way to the real sender.
+        const viaGeneric = sqlite.prepare('SELECT id, company_id FROM contacts WHERE email = ? OR email2 = ?').all(generic, generic) as Array<{ id: number; company_id: number | null }>;
+        const drop = sqlite.prepare("DELETE FROM message_links WHERE message_id = ? AND record_type = ? AND record_id = ? AND reason = 'address'");
+        for (const c of viaGeneric) {
+          drop.run(input.messageId, 'contact', c.id);
+          if (c.company_id !== null) drop.run(input.messageId, 'company', c.company_id);
+        }
+        fileByHand(deps, ctx, input.messageId, { type: 'contact', id: input.contactId });
+        const company = records.contact(input.contactId).companyId;
+        if (company !== null) fileByHand(deps, ctx, input.messageId, { type: 'company', id: company });
+      })();
+      return linksNow(input.messageId);
+    },
+    'links.purge': (input, ctx) => {
+      const live = sqlite.prepare('SELECT 1 FROM messages WHERE id = ?').get(input.messageId);
+      if (live) readable(input.messageId, ctx);
+      const removed = purgeFromHistory(sqlite, input.messageId);
+      if (!removed && !live) throw notFound(`Message ${input.messageId} in any history`);
+      deps.events.changed('messages', [input.messageId]);
+      return { removed };
     },
     'links.ambiguous': () => {
       const rows = sqlite

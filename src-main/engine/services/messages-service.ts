@@ -230,6 +230,21 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
       return { updated };
     },
 
+    'messages.setPrivate': (input, ctx) => {
+      for (const id of input.ids) {
+        const row = readable(id, ctx);
+        if (row.owner_agent_id !== null && row.owner_agent_id !== ctx.agentId) {
+          throw new EngineError('FORBIDDEN', `Message ${id} is another agent's: only the agent who sent it can make it private or public.`);
+        }
+      }
+      // Whoever marks an unowned message private becomes the one agent who still sees its content.
+      const updated = deps.store.sqlite
+        .prepare('UPDATE messages SET private = ?, owner_agent_id = coalesce(owner_agent_id, ?) WHERE id IN (SELECT value FROM json_each(?))')
+        .run(+input.private, ctx.agentId, JSON.stringify(input.ids)).changes;
+      deps.events.changed('messages', input.ids);
+      return { updated };
+    },
+
     'messages.setFlags': (input, ctx) => {
       const folderIds = foldersOf(input.ids, ctx);
       const updated = deps.changes.setFlags(input.ids, input.flags);

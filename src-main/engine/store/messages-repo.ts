@@ -4,6 +4,7 @@ import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import { notFound } from '../errors.js';
 import { resolveThread } from './threads.js';
+import { keepFiledInHistory } from '../crm/kept-history.js';
 
 export type AddressRole = 'from' | 'to' | 'cc' | 'bcc' | 'reply-to';
 export interface NamedAddress {
@@ -270,11 +271,13 @@ export class MessagesRepo {
 
 /**
  * The one way message rows go: with their rows in both full-text indexes (contentless tables have no trigger to do
- * it). Addresses, attachments and references go by cascade; blob files stay for the sweeper.
+ * it). Addresses, attachments and references go by cascade; blob files stay for the sweeper; what CRM history shows of
+ * a filed email is kept (crm/kept-history.ts).
  */
 export function deleteMessageRows(sqlite: Database.Database, ids: number[]): number {
   if (ids.length === 0) return 0;
   const json = JSON.stringify(ids);
+  keepFiledInHistory(sqlite, ids);
   cached(sqlite, 'DELETE FROM messages_fts WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
   cached(sqlite, 'DELETE FROM messages_trigram WHERE rowid IN (SELECT value FROM json_each(?))').run(json);
   return cached(sqlite, 'DELETE FROM messages WHERE id IN (SELECT value FROM json_each(?))').run(json).changes;
