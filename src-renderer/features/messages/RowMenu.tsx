@@ -3,6 +3,7 @@ import { useT } from '../../i18n/use-t.js';
 import { useFolders } from '../../stores/folders-store.js';
 import { messageAt, useMessageList } from '../../stores/message-list-store.js';
 import { messageActions } from '../../stores/message-actions.js';
+import { addSendersToAddressBook } from '../crm-actions/add-senders.js';
 import { moveSelection, runListCommand } from './list-commands.js';
 
 /** Right-click on the selection: what the toolbar does, plus copy, open and the read state named outright. */
@@ -24,6 +25,7 @@ export function RowMenu({ at, onClose }: { at: { x: number; y: number }; onClose
     inJunk
       ? { id: 'not-junk', label: t('list.action.notJunk'), run: () => runListCommand('notJunk', t) }
       : { id: 'junk', label: t('list.action.junk'), run: () => runListCommand('junk', t) },
+    { id: 'add-senders', label: t('crmActions.addSenders.menu', { count }), separator: true, run: () => void addSendersToAddressBook([...list.selectedIds], t) },
     { id: 'delete', label: t('list.action.delete'), separator: true, run: () => runListCommand('delete', t) },
   ];
   return <ContextMenu label={t('list.menu', { count })} at={at} onClose={onClose} actions={actions} />;

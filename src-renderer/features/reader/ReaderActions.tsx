@@ -6,6 +6,7 @@ import { useFolders } from '../../stores/folders-store.js';
 import { confirmDialog } from '../../stores/dialog-store.js';
 import { useMessageSource } from '../../stores/message-source-store.js';
 import { deletesForever } from '../../stores/message-actions.js';
+import { CrmActions } from '../crm-actions/CrmActions.js';
 import { deleteMessage, printMessage, setFlags, setJunk } from './message-commands.js';
 import { openMessageWindow } from './message-window.js';
 import { useOpenMessage, useReaderPlace } from './reader-place.js';
@@ -155,6 +156,7 @@ export function ReaderActions({ detail, withheld }: { detail: MessageDetail; wit
           </button>
         )}
       </div>
+      <CrmActions detail={detail} withheld={withheld} />
     </>
   );
 }

@@ -1,0 +1,182 @@
+import { useRef, useState } from 'react';
+import type { MessageDetail } from '../../../src-shared/contract/index.js';
+import { ContextMenu, type MenuAction } from '../../components/ContextMenu.js';
+import { Icon } from '../../components/Icon.js';
+import { useT } from '../../i18n/use-t.js';
+import { openRecord } from '../../stores/crm-nav-store.js';
+import { reportError } from '../../stores/error-store.js';
+import { useReaderPlace } from '../reader/reader-place.js';
+import { addSendersToAddressBook } from './add-senders.js';
+import { EmailNotes } from './EmailNotes.js';
+import { purgeFromHistory, toggleBlacklist, togglePrivate } from './email-commands.js';
+import { NoteDialog } from './NoteDialog.js';
+import { StandsForDialog } from './StandsForDialog.js';
+import { TicketDialog } from './TicketDialog.js';
+import { useEmailCrm } from './use-email-crm.js';
+import { WorkDialog } from './WorkDialog.js';
+import { showNotice } from './notice.js';
+import './crm-actions.css';
+
+type DialogKind = 'ticket' | 'task' | 'event' | 'note' | 'stands-for';
+
+interface Props {
+  detail: MessageDetail;
+  /** A colleague's private message: its content is not ours to file or to make public. */
+  withheld: boolean;
+}
+
+/**
+ * The CRM line of an open email: the "CRM" menu (ticket, tasks, events, a note for a colleague, the address book,
+ * the blacklist, privacy, removal from the histories), the ticket and the tasks and events it is attached to, a
+ * blacklisted sender, and the notes left on it. Live: what it shows is fetched again when those records change.
+ */
+export function CrmActions({ detail, withheld }: Props) {
+  const t = useT();
+  const place = useReaderPlace();
+  const crm = useEmailCrm(detail);
+  const button = useRef<HTMLButtonElement>(null);
+  const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+  const canOpen = !place.window;
+  const sender = detail.from?.address ?? null;
+  const blacklisted = crm.sender?.blacklisted ?? false;
+
+  const refresh = () => {
+    void place.store.getState().refresh();
+    crm.reload();
+  };
+  const tell = (text: string | null) => {
+    if (text) showNotice(text, t('crmActions.notice.dismiss'));
+    refresh();
+  };
+  const done = (text: string) => {
+    setDialog(null);
+    tell(text);
+  };
+  const attempt = (work: () => Promise<string | null>) => () => void work().then(tell, reportError);
+
+  const openMenu = () => {
+    const rect = button.current?.getBoundingClientRect();
+    if (rect) setMenuAt({ x: rect.left, y: rect.bottom + 2 });
+  };
+  const closeMenu = () => {
+    setMenuAt(null);
+    // Before the chosen item runs, so a dialog it opens gives the focus back here when it closes.
+    button.current?.focus();
+  };
+
+  const actions: MenuAction[] = withheld
+    ? []
+    : [
+        { id: 'crm-ticket', label: t('crmActions.menu.ticket'), run: () => setDialog('ticket') },
+        { id: 'crm-task', label: t('crmActions.menu.task'), run: () => setDialog('task') },
+        { id: 'crm-event', label: t('crmActions.menu.event'), run: () => setDialog('event') },
+        { id: 'crm-note', label: t('crmActions.menu.note'), run: () => setDialog('note') },
+      ];
+  if (sender && !withheld) {
+    actions.push(
+      { id: 'crm-add-sender', label: t('crmActions.menu.addSender'), separator: true, run: () => void addSendersToAddressBook([detail.id], t).then(refresh) },
+      { id: 'crm-stands-for', label: t('crmActions.menu.standsFor'), run: () => setDialog('stands-for') },
+    );
+  }
+  if (sender) {
+    actions.push({
+      id: 'crm-blacklist',
+      label: t(blacklisted ? 'crmActions.menu.unblacklist' : 'crmActions.menu.blacklist'),
+      separator: withheld,
+      run: attempt(() => toggleBlacklist(sender, blacklisted, t)),
+    });
+  }
+  if (!withheld) {
+    actions.push({ id: 'crm-private', label: t(detail.private ? 'crmActions.menu.makePublic' : 'crmActions.menu.makePrivate'), separator: true, run: attempt(() => togglePrivate(detail, t)) });
+  }
+  actions.push({ id: 'crm-purge', label: t('crmActions.menu.purge'), separator: true, run: attempt(() => purgeFromHistory(detail, t)) });
+
+  const work = detail.links.filter((l) => l.type === 'task' || l.type === 'event');
+  return (
+    <>
+      <div className="crm-actions" role="group" aria-label={t('crmActions.label')} data-testid="crm-actions">
+        <button
+          ref={button}
+          type="button"
+          className="button reader-action"
+          aria-haspopup="menu"
+          aria-expanded={menuAt !== null}
+          onClick={() => (menuAt ? closeMenu() : openMenu())}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown') return;
+            e.preventDefault();
+            openMenu();
+          }}
+          data-testid="crm-menu-button"
+        >
+          {t('crmActions.menu.button')}
+          <Icon name="chevron" />
+        </button>
+        {blacklisted ? (
+          <span className="badge crm-badge-danger" data-testid="crm-blacklisted">
+            {t('crmActions.blacklisted')}
+          </span>
+        ) : null}
+        {crm.ticket ? (
+          <RecordChip
+            icon="tag"
+            kind={t('crmActions.chip.ticket')}
+            name={`#${crm.ticket.number} ${crm.ticket.subject}`}
+            muted={crm.ticket.status === 'closed'}
+            onOpen={canOpen ? () => openRecord({ type: 'ticket', id: crm.ticket!.id }) : null}
+            testId="crm-ticket-chip"
+          />
+        ) : null}
+        {work.map((l) => (
+          <RecordChip
+            key={`${l.type}-${l.id}`}
+            icon={l.type === 'task' ? 'check' : 'calendar'}
+            kind={t(l.type === 'task' ? 'crmActions.chip.task' : 'crmActions.chip.event')}
+            name={l.name}
+            muted={false}
+            onOpen={canOpen ? () => openRecord({ type: l.type, id: l.id }) : null}
+            testId={`crm-${l.type}-chip`}
+          />
+        ))}
+      </div>
+      <EmailNotes notes={crm.notes} />
+      {menuAt ? <ContextMenu label={t('crmActions.label')} at={menuAt} actions={actions} onClose={closeMenu} /> : null}
+      {dialog === 'ticket' ? <TicketDialog detail={detail} ticket={crm.ticket} canOpen={canOpen} onClose={() => setDialog(null)} onDone={done} /> : null}
+      {dialog === 'task' || dialog === 'event' ? <WorkDialog key={dialog} kind={dialog} detail={detail} onClose={() => setDialog(null)} onDone={done} /> : null}
+      {dialog === 'note' ? <NoteDialog detail={detail} onClose={() => setDialog(null)} onDone={done} /> : null}
+      {dialog === 'stands-for' ? <StandsForDialog detail={detail} onClose={() => setDialog(null)} onDone={done} /> : null}
+    </>
+  );
+}
+
+interface ChipProps {
+  icon: 'tag' | 'check' | 'calendar';
+  /** "Ticket", "Task": said before the name, for those who do not see the icon. */
+  kind: string;
+  name: string;
+  muted: boolean;
+  /** Null where there is no CRM workspace to open it in (a message window). */
+  onOpen: (() => void) | null;
+  testId: string;
+}
+
+function RecordChip({ icon, kind, name, muted, onOpen, testId }: ChipProps) {
+  const content = (
+    <>
+      <Icon name={icon} />
+      <span className="visually-hidden">{kind}: </span>
+      <span className="crm-chip-name">{name}</span>
+    </>
+  );
+  const className = muted ? 'crm-chip is-muted' : 'crm-chip';
+  return onOpen ? (
+    <button type="button" className={className} title={`${kind}: ${name}`} onClick={onOpen} data-testid={testId}>
+      {content}
+    </button>
+  ) : (
+    <span className={className} title={`${kind}: ${name}`} data-testid={testId}>
+      {content}
+    </span>
+  );
+}

@@ -1,0 +1,41 @@
+import { useId, useRef, type FormEvent, type ReactNode } from 'react';
+import { Modal } from '../../components/Modal.js';
+import { useModal } from '../../components/use-modal.js';
+
+interface Props {
+  title: string;
+  testId: string;
+  onClose(): void;
+  onSubmit(): void;
+  /** What the engine or the form refused, shown above the buttons and announced. */
+  problem: string | null;
+  buttons: ReactNode;
+  children: ReactNode;
+}
+
+/** The frame of every dialog of the CRM menu: a form (Enter submits), its content scrolling, a problem line, buttons. */
+export function CrmDialog({ title, testId, onClose, onSubmit, problem, buttons, children }: Props) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useModal(ref);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onSubmit();
+  };
+  return (
+    <Modal dialogRef={ref} className="crm-dialog" aria-labelledby={titleId} data-testid={testId} onClose={onClose}>
+      <form className="crm-dialog-form" onSubmit={submit} noValidate>
+        <header className="crm-dialog-header">
+          <h2 id={titleId}>{title}</h2>
+        </header>
+        <div className="crm-dialog-content">{children}</div>
+        <footer className="crm-dialog-footer">
+          <p className="crm-dialog-problem" role="alert" data-testid="crm-dialog-problem">
+            {problem}
+          </p>
+          {buttons}
+        </footer>
+      </form>
+    </Modal>
+  );
+}
