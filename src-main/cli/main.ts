@@ -11,6 +11,7 @@ import { startCommand } from './commands/start.js';
 import { threadCommand } from './commands/thread.js';
 import { exportCommand, importCommand } from './commands/import.js';
 import { companiesCommand, contactsCommand, linkCommand } from './commands/crm.js';
+import { tasksCommand, ticketsCommand } from './commands/records.js';
 import { printLine, reportError, UsageError } from './output.js';
 
 const HELP = `facteur — the Facteur mail client's command line
@@ -49,7 +50,13 @@ Usage: facteur COMMAND [options]
   contacts add [--first F] [--last L] [--email E] [--email2 E2] [--company NAME] [--json]
   contacts list [QUERY] [--json]  the address book (a new contact's earlier mail is filed under it)
   companies add NAME | list [QUERY] [--json]
-  link|unlink MESSAGE_ID --contact ID|--company ID [--json]
+  tickets add --subject S --requester CONTACT_ID [--queue Q] [--assignee AGENT_ID] [--message ID] [--json]
+  tickets list [QUERY] [--status open|closed] [--json]
+                                 support tickets (from an email: --message files it under the ticket)
+  tasks add --title T [--category C] [--due DATE] [--assignee AGENT_ID] [--contact ID] [--company ID]
+      [--ticket ID] [--message ID] [--json]
+  tasks list [QUERY] [--status open|done|all] [--category C] [--json]
+  link|unlink MESSAGE_ID --contact|--company|--ticket|--task|--lead|--deal|--event ID [--json]
                                  file a message under a record by hand, or take it out
   db check [--json]              check the store and its files
   db backup --out FILE           copy the database safely while it is in use
@@ -77,6 +84,8 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   export: exportCommand,
   contacts: contactsCommand,
   companies: companiesCommand,
+  tickets: ticketsCommand,
+  tasks: tasksCommand,
   link: linkCommand(false),
   unlink: linkCommand(true),
 };
@@ -118,6 +127,19 @@ async function main(argv: string[]): Promise<number> {
       email2: { type: 'string' },
       company: { type: 'string' },
       contact: { type: 'string' },
+      subject: { type: 'string' },
+      requester: { type: 'string' },
+      queue: { type: 'string' },
+      assignee: { type: 'string' },
+      status: { type: 'string' },
+      title: { type: 'string' },
+      category: { type: 'string' },
+      due: { type: 'string' },
+      ticket: { type: 'string' },
+      task: { type: 'string' },
+      lead: { type: 'string' },
+      deal: { type: 'string' },
+      event: { type: 'string' },
       format: { type: 'string' },
       'no-subfolders': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },

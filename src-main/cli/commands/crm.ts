@@ -61,13 +61,16 @@ export async function companiesCommand(ctx: CliContext): Promise<number> {
   }
 }
 
+const LINKABLE = ['contact', 'company', 'ticket', 'task', 'lead', 'deal', 'event'] as const;
+
 function target(ctx: CliContext): { type: RecordType; id: number } {
-  const { contact, company } = ctx.options;
-  if ((contact === undefined) === (company === undefined)) throw new UsageError('Name one record: --contact ID or --company ID.');
-  return contact !== undefined ? { type: 'contact', id: idArgument(contact, 'contact id') } : { type: 'company', id: idArgument(company, 'company id') };
+  const given = LINKABLE.filter((type) => ctx.options[type] !== undefined);
+  if (given.length !== 1) throw new UsageError('Name one record: --contact, --company, --ticket, --task, --lead, --deal or --event ID.');
+  const type = given[0]!;
+  return { type, id: idArgument(ctx.options[type], `${type} id`) };
 }
 
-/** `facteur link|unlink MESSAGE_ID --contact ID|--company ID`: file a message under a record by hand, or take it out. */
+/** `facteur link|unlink MESSAGE_ID --contact|--company|--ticket|--task|--lead|--deal|--event ID`: file a message under a record by hand, or take it out. */
 export function linkCommand(remove: boolean) {
   return async (ctx: CliContext): Promise<number> => {
     const messageId = idArgument(ctx.args[0], 'message id');
