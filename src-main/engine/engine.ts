@@ -24,6 +24,7 @@ import { ParsePool } from './mail/parse-pool.js';
 import { ImportRunner } from './import/import-runner.js';
 import { importsService } from './services/imports-service.js';
 import { crmService } from './services/crm-service.js';
+import { contactsImportService } from './services/contacts-import-service.js';
 import { recordsService } from './services/records-service.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
@@ -161,6 +162,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...threadsService(deps),
     ...importsService(deps),
     ...crmService(deps),
+    ...contactsImportService(deps),
     ...recordsService(deps),
   };
 

@@ -4,6 +4,7 @@ import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
 import { attachmentsCommands } from './attachments.js';
 import { categoriesCommands } from './categories.js';
+import { contactsImportCommands } from './contacts-import.js';
 import { crmCommands } from './crm.js';
 import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
@@ -28,6 +29,7 @@ export const commands = {
   ...attachmentsCommands,
   ...categoriesCommands,
   ...crmCommands,
+  ...contactsImportCommands,
   ...recordsCommands,
   ...outboxCommands,
   ...sendersCommands,
@@ -70,6 +72,7 @@ export * from './imports.js';
 export * from './messages.js';
 export * from './categories.js';
 export * from './crm.js';
+export * from './contacts-import.js';
 export * from './link.js';
 export * from './outbox.js';
 export * from './records.js';
