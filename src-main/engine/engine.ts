@@ -26,6 +26,7 @@ import { importsService } from './services/imports-service.js';
 import { crmService } from './services/crm-service.js';
 import { contactsImportService } from './services/contacts-import-service.js';
 import { recordsService } from './services/records-service.js';
+import { documentsService } from './services/documents-service.js';
 import { reconstructSource } from './mail/source.js';
 import { LocalChanges } from './sync/local-changes.js';
 import { FolderChanges } from './sync/folder-changes.js';
@@ -164,6 +165,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...crmService(deps),
     ...contactsImportService(deps),
     ...recordsService(deps),
+    ...documentsService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

@@ -5,6 +5,7 @@ import { appCommands } from './app.js';
 import { attachmentsCommands } from './attachments.js';
 import { categoriesCommands } from './categories.js';
 import { contactsImportCommands } from './contacts-import.js';
+import { documentsCommands } from './documents.js';
 import { crmCommands } from './crm.js';
 import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
@@ -29,6 +30,7 @@ export const commands = {
   ...attachmentsCommands,
   ...categoriesCommands,
   ...crmCommands,
+  ...documentsCommands,
   ...contactsImportCommands,
   ...recordsCommands,
   ...outboxCommands,
@@ -72,6 +74,7 @@ export * from './imports.js';
 export * from './messages.js';
 export * from './categories.js';
 export * from './crm.js';
+export * from './documents.js';
 export * from './contacts-import.js';
 export * from './link.js';
 export * from './outbox.js';
