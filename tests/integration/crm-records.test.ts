@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src-shared/contract/client.js';
 import { openTestEngine } from '../helpers/engine.js';
@@ -157,6 +158,32 @@ describe('history beyond the mailbox', () => {
     expect((await api.messages.get({ id: back })).links).toEqual([]);
     await api.messages.delete({ ids: [back], permanent: true });
     expect((await api.records.timeline({ type: 'contact', id: contact.id })).total).toBe(0);
+    await engine.close();
+  });
+
+  it('leaves out of a colleague\'s timeline the emails of accounts that are not attached to them, deleted or not', async () => {
+    const { api, engine, receive } = await setup();
+    const ioana = await api.agents.create({ name: 'Ioana', email: null });
+    const asIoana = createClient(engine.transport(ioana.id)).api;
+    // Accounts are created by the sync engine; here a private account of the default agent is seeded directly.
+    const db = new Database(engine.layout.database);
+    const account = (db.prepare("INSERT INTO accounts (name, email) VALUES ('Céline', 'celine@facteur.test') RETURNING id").get() as { id: number }).id;
+    db.prepare('INSERT INTO account_agents (account_id, agent_id) VALUES (?, ?)').run(account, engine.defaultAgentId);
+    const inbox = (db.prepare("INSERT INTO folders (account_id, kind, name) VALUES (?, 'inbox', 'INBOX') RETURNING id").get(account) as { id: number }).id;
+    db.close();
+    const contact = await api.contacts.create({ firstName: 'Radu', email: 'radu@client.ro' });
+    const shared = await receive(mail('radu@client.ro', 'office@facteur.test', 'Pentru toți'));
+    const personal = (await api.messages.ingest({ folder: inbox, raw: mail('radu@client.ro', 'celine@facteur.test', 'Doar pentru Céline') })).id;
+
+    const subjects = async (who: typeof api) => (await who.records.timeline({ type: 'contact', id: contact.id })).items.map((i) => (i.kind === 'ticket' || i.kind === 'task' || i.kind === 'event' || i.kind === 'note' || i.kind === 'deal' ? i.kind : i.message.subject));
+    expect(await subjects(api)).toEqual(['Doar pentru Céline', 'Pentru toți']);
+    expect(await subjects(asIoana)).toEqual(['Pentru toți']);
+    await api.messages.delete({ ids: [personal, shared], permanent: true });
+    expect(await subjects(api)).toEqual(['Doar pentru Céline', 'Pentru toți']);
+    expect(await subjects(asIoana)).toEqual(['Pentru toți']);
+    await expect(asIoana.links.purge({ messageId: personal })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(api.links.purge({ messageId: personal })).resolves.toEqual({ removed: true });
+    expect(await subjects(api)).toEqual(['Pentru toți']);
     await engine.close();
   });
 

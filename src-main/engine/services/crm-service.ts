@@ -3,7 +3,7 @@ import { linkExisting, linksOf } from '../crm/links.js';
 import { addressStates, RecordsRepo } from '../crm/records-repo.js';
 import { purgeFromHistory } from '../crm/kept-history.js';
 import { suggestContact } from '../crm/signature.js';
-import { fileByHand, readableMessage } from './record-links.js';
+import { fileByHand, readableMessage, readableOrKept } from './record-links.js';
 import { EngineError, notFound } from '../errors.js';
 import { SUMMARY_COLUMNS, type MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
@@ -211,10 +211,8 @@ export function crmService(deps: ServiceDeps): CrmDomains {
       return linksNow(input.messageId);
     },
     'links.purge': (input, ctx) => {
-      const live = sqlite.prepare('SELECT 1 FROM messages WHERE id = ?').get(input.messageId);
-      if (live) readable(input.messageId, ctx);
+      readableOrKept(deps, input.messageId, ctx);
       const removed = purgeFromHistory(sqlite, input.messageId);
-      if (!removed && !live) throw notFound(`Message ${input.messageId} in any history`);
       deps.events.changed('messages', [input.messageId]);
       return { removed };
     },

@@ -1,6 +1,6 @@
 import type { RecordRef } from '../../../src-shared/contract/index.js';
 import { assertRecord, recordNameSql } from '../crm/record-names.js';
-import { EngineError } from '../errors.js';
+import { EngineError, forbidden } from '../errors.js';
 import { cached } from '../store/statements.js';
 import type { CallContext, ServiceDeps } from './handler.js';
 
@@ -9,6 +9,23 @@ export function readableMessage(deps: ServiceDeps, id: number, ctx: CallContext)
   const row = deps.messages.get(id);
   deps.access.folder(ctx.agentId, row.folder_id);
   return row;
+}
+
+/**
+ * An email in the mailbox the agent may see, or one kept in the history after its deletion from an account the agent
+ * may see (or that no longer exists). NOT_FOUND when it is neither.
+ */
+export function readableOrKept(deps: ServiceDeps, id: number, ctx: CallContext): 'live' | 'kept' {
+  const sqlite = deps.store.sqlite;
+  const kept = cached(sqlite, 'SELECT account_id FROM removed_messages WHERE id = ?').get(id) as { account_id: number | null } | undefined;
+  if (!kept) {
+    readableMessage(deps, id, ctx);
+    return 'live';
+  }
+  if (kept.account_id !== null && !deps.access.visibleAccountIds(ctx.agentId).has(kept.account_id) && cached(sqlite, 'SELECT 1 FROM accounts WHERE id = ?').get(kept.account_id)) {
+    throw forbidden('see this email: its account is not attached to you');
+  }
+  return 'kept';
 }
 
 /**

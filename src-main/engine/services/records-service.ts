@@ -11,7 +11,7 @@ import { TicketsRepo } from '../crm/tickets-repo.js';
 import type { StoreTable } from '../../../src-shared/contract/index.js';
 import { EngineError } from '../errors.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
-import { fileByHand, readableMessage } from './record-links.js';
+import { fileByHand, readableMessage, readableOrKept } from './record-links.js';
 import { recordTimeline } from './record-timeline.js';
 
 type RecordsDomains = DomainHandlers<'leads'> & DomainHandlers<'deals'> & DomainHandlers<'tickets'> & DomainHandlers<'tasks'>
@@ -176,11 +176,11 @@ export function recordsService(deps: ServiceDeps): RecordsDomains {
     'events.restore': (input) => softDelete('event', input.id, false, (id) => activities.event(id)),
 
     'notes.list': (input, ctx) => {
-      if (input.messageId !== undefined) readableMessageOrKept(input.messageId, ctx);
+      if (input.messageId !== undefined) readableOrKept(deps, input.messageId, ctx);
       return notes.list(input, ctx.agentId);
     },
     'notes.create': (input, ctx) => {
-      if (input.messageId !== undefined) readableMessageOrKept(input.messageId, ctx);
+      if (input.messageId !== undefined) readableOrKept(deps, input.messageId, ctx);
       const id = sqlite.transaction(() => {
         const created = notes.create({ body: input.body, authorId: ctx.agentId, addresseeId: input.addresseeId, messageId: input.messageId ?? null });
         relate(sqlite, 'note', created, input.related);
@@ -221,9 +221,4 @@ export function recordsService(deps: ServiceDeps): RecordsDomains {
     },
   };
 
-  /** Notes stay on an email deleted from the mailbox but kept in a history. */
-  function readableMessageOrKept(messageId: number, ctx: CallContext): void {
-    if (sqlite.prepare('SELECT 1 FROM removed_messages WHERE id = ?').get(messageId)) return;
-    readableMessage(deps, messageId, ctx);
-  }
 }
