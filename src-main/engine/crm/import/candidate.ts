@@ -65,12 +65,19 @@ function clip(value: string, max: number, field: ImportRowNote['field'], warning
   return value.slice(0, max);
 }
 
+function normalizeText(c: Candidate): Candidate {
+  const nfc = (s: string) => s.normalize('NFC');
+  return { ...c, firstName: nfc(c.firstName), lastName: nfc(c.lastName), fullName: nfc(c.fullName), company: nfc(c.company), notes: nfc(c.notes), emails: c.emails.map(nfc), phones: c.phones.map(nfc) };
+}
+
 /**
  * Checks a candidate: valid addresses kept (lower-cased, each once), invalid ones reported, a name taken from the
  * whole name when first and last are missing, phones each once. A row with neither a name nor a valid address
  * nor a company is skipped with the reason.
  */
-export function plan(c: Candidate): Planned {
+export function plan(candidate: Candidate): Planned {
+  // Apple's and some web exports write "é" as e + accent: stored composed, it matches what people type.
+  const c = normalizeText(candidate);
   const warnings: ImportRowNote[] = [];
   let { firstName, lastName } = c;
   if (!firstName && !lastName && c.fullName && !c.isCompany) ({ firstName, lastName } = splitFullName(c.fullName));

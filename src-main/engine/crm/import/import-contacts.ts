@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { ContactsImportReport, ImportedRow, ImportRowNote } from '../../../../src-shared/contract/index.js';
 import { linkExisting } from '../links.js';
 import { RecordsRepo } from '../records-repo.js';
+import { EngineError } from '../../errors.js';
 import { cached } from '../../store/statements.js';
 import type { Planned } from './candidate.js';
 
@@ -22,7 +23,8 @@ type Filled = ImportedRow['filled'][number];
 
 const MAX_PHONES = 10;
 const digits = (phone: string) => phone.replace(/\D/g, '');
-const nameKey = (first: string, last: string) => `${first.toLowerCase()}\u0000${last.toLowerCase()}`;
+const nameKey = (first: string, last: string) => `${first.normalize('NFC').toLowerCase()}\u0000${last.normalize('NFC').toLowerCase()}`;
+const companyKey = (name: string) => name.normalize('NFC').toLowerCase();
 
 /** Thrown at the end of a dry run so the transaction rolls back; carries the report out. */
 class DryRun extends Error {
@@ -38,107 +40,143 @@ class DryRun extends Error {
  * (case-insensitive) or created. The mail already stored for each new address is filed under its contact.
  */
 export function importContacts(sqlite: Database.Database, rows: Planned[], options: ImportOptions): ImportResult {
-  const records = new RecordsRepo(sqlite);
-  const ownerOf = (address: string) =>
-    (cached(sqlite, 'SELECT id FROM contacts WHERE email = @a AND deleted_at IS NULL UNION SELECT id FROM contacts WHERE email2 = @a AND deleted_at IS NULL ORDER BY id LIMIT 1').get({ a: address }) as
-      | { id: number }
-      | undefined)?.id ?? null;
-
-  const work = (): ImportResult => {
-    const result: ImportResult = { dryRun: options.dryRun, total: rows.length, created: 0, merged: 0, unchanged: 0, skipped: 0, companiesCreated: 0, messagesLinked: 0, rows: [], contactIds: [], companyIds: [] };
-    const lastCompanyBefore = (sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM companies').get() as { id: number }).id;
-    const companies = new Set<number>();
-    const companyFor = (name: string) => {
-      const id = records.companyNamed(name);
-      companies.add(id);
-      return id;
-    };
-    // Rows without an address are matched by name; one pass over the names beats a scan per row.
-    const byName = new Map<string, number[]>();
-    for (const c of sqlite.prepare('SELECT id, first_name, last_name FROM contacts WHERE deleted_at IS NULL').iterate() as Iterable<{ id: number; first_name: string; last_name: string }>) {
-      const key = nameKey(c.first_name, c.last_name);
-      byName.set(key, [...(byName.get(key) ?? []), c.id]);
-    }
-
-    for (const p of rows) {
-      const out: ImportedRow = {
-        row: p.row, outcome: 'skipped', firstName: p.firstName, lastName: p.lastName, emails: p.emails, phones: p.phones, company: p.company, notes: p.notes,
-        contactId: null, companyId: null, reason: p.skip, filled: [], warnings: [...p.warnings],
-      };
-      result.rows.push(out);
-      if (p.skip) continue;
-
-      if (!p.firstName && !p.lastName && p.emails.length === 0) {
-        out.outcome = 'company';
-        out.companyId = companyFor(p.company);
-        // A company the file creates gets its notes; an existing one is not touched.
-        if (out.companyId > lastCompanyBefore && p.notes && !records.company(out.companyId).notes) records.updateCompany(out.companyId, { notes: p.notes });
-        for (const phone of p.phones) out.warnings.push({ code: 'phoneDropped', field: 'phone', value: phone });
-        continue;
-      }
-
-      let existingId = p.emails.map(ownerOf).find((id) => id !== null) ?? null;
-      if (existingId === null && p.emails.length === 0) {
-        const namesakes = byName.get(nameKey(p.firstName, p.lastName)) ?? [];
-        if (namesakes.length > 1) {
-          out.reason = { code: 'sameName', field: null, value: `${p.firstName} ${p.lastName}`.trim() };
-          continue;
-        }
-        existingId = namesakes[0] ?? null;
-      }
-
-      if (existingId !== null) {
-        out.contactId = existingId;
-        const before = records.contact(existingId);
-        if (options.existing === 'skip') {
-          out.reason = { code: 'existing', field: null, value: `${before.firstName} ${before.lastName}`.trim() || before.email || '' };
-          continue;
-        }
-        const { values, filled, added } = merge(before, p, ownerOf, companyFor, out.warnings);
-        out.filled = filled;
-        out.companyId = values.companyId;
-        if (filled.length === 0) {
-          out.outcome = 'unchanged';
-          continue;
-        }
-        records.updateContact(existingId, values);
-        result.messagesLinked += linkExisting(sqlite, existingId, added);
-        out.outcome = 'merged';
-        result.contactIds.push(existingId);
-        continue;
-      }
-
-      const [email = null, email2 = null, ...extra] = p.emails;
-      for (const address of extra) out.warnings.push({ code: 'extraAddress', field: 'email', value: address });
-      const companyId = p.company ? companyFor(p.company) : null;
-      const id = records.createContact({ firstName: p.firstName, lastName: p.lastName, email, email2, phones: p.phones, companyId, notes: p.notes });
-      result.messagesLinked += linkExisting(sqlite, id, [email, email2].filter((a): a is string => a !== null));
-      const key = nameKey(p.firstName, p.lastName);
-      byName.set(key, [...(byName.get(key) ?? []), id]);
-      Object.assign(out, { outcome: 'created', contactId: id, companyId });
-      result.contactIds.push(id);
-    }
-
-    for (const r of result.rows) {
-      if (r.outcome === 'created') result.created++;
-      else if (r.outcome === 'merged') result.merged++;
-      else if (r.outcome === 'unchanged') result.unchanged++;
-      else if (r.outcome === 'skipped') result.skipped++;
-    }
-    result.companyIds = [...companies];
-    result.companiesCreated = result.companyIds.filter((id) => id > lastCompanyBefore).length;
-    return result;
-  };
-
   try {
     return sqlite.transaction(() => {
-      const result = work();
+      const run = new ImportRun(sqlite, options);
+      for (const p of rows) {
+        try {
+          run.add(p);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw new EngineError('STORE_ERROR', `Row ${p.row} could not be saved (${message}), so nothing was imported; the rows before it were taken back too.`);
+        }
+      }
+      const result = run.finish();
       if (options.dryRun) throw new DryRun(result);
       return result;
     })();
   } catch (error) {
     if (error instanceof DryRun) return error.result;
     throw error;
+  }
+}
+
+/** One import inside its transaction: what the store held when it began, and what each row did. */
+class ImportRun {
+  private readonly records: RecordsRepo;
+  private readonly result: ImportResult;
+  private readonly lastCompanyBefore: number;
+  private readonly companies = new Set<number>();
+  private readonly companyByName = new Map<string, number>();
+  /** Rows without an address are matched by name; one pass over the names beats a scan per row. */
+  private readonly byName = new Map<string, number[]>();
+
+  constructor(
+    private readonly sqlite: Database.Database,
+    private readonly options: ImportOptions,
+  ) {
+    this.records = new RecordsRepo(sqlite);
+    this.result = { dryRun: options.dryRun, total: 0, created: 0, merged: 0, unchanged: 0, skipped: 0, companiesCreated: 0, messagesLinked: 0, rows: [], contactIds: [], companyIds: [] };
+    this.lastCompanyBefore = (sqlite.prepare('SELECT coalesce(max(id), 0) AS id FROM companies').get() as { id: number }).id;
+    for (const c of sqlite.prepare('SELECT id, name FROM companies WHERE deleted_at IS NULL ORDER BY id DESC').iterate() as Iterable<{ id: number; name: string }>) {
+      this.companyByName.set(companyKey(c.name), c.id);
+    }
+    for (const c of sqlite.prepare('SELECT id, first_name, last_name FROM contacts WHERE deleted_at IS NULL').iterate() as Iterable<{ id: number; first_name: string; last_name: string }>) {
+      this.rememberName(c.first_name, c.last_name, c.id);
+    }
+  }
+
+  add(p: Planned): void {
+    const out: ImportedRow = {
+      row: p.row, outcome: 'skipped', firstName: p.firstName, lastName: p.lastName, emails: p.emails, phones: p.phones, company: p.company, notes: p.notes,
+      contactId: null, companyId: null, reason: p.skip, filled: [], warnings: [...p.warnings],
+    };
+    this.result.rows.push(out);
+    if (p.skip) return;
+    if (!p.firstName && !p.lastName && p.emails.length === 0) return this.addCompany(p, out);
+
+    let existingId = p.emails.map(this.ownerOf).find((id) => id !== null) ?? null;
+    if (existingId === null && p.emails.length === 0) {
+      const namesakes = this.byName.get(nameKey(p.firstName, p.lastName)) ?? [];
+      if (namesakes.length > 1) {
+        out.reason = { code: 'sameName', field: null, value: `${p.firstName} ${p.lastName}`.trim() };
+        return;
+      }
+      existingId = namesakes[0] ?? null;
+    }
+    if (existingId !== null) this.mergeInto(existingId, p, out);
+    else this.create(p, out);
+  }
+
+  finish(): ImportResult {
+    const r = this.result;
+    r.total = r.rows.length;
+    for (const row of r.rows) {
+      if (row.outcome === 'created') r.created++;
+      else if (row.outcome === 'merged') r.merged++;
+      else if (row.outcome === 'unchanged') r.unchanged++;
+      else if (row.outcome === 'skipped') r.skipped++;
+    }
+    r.companyIds = [...this.companies];
+    r.companiesCreated = r.companyIds.filter((id) => id > this.lastCompanyBefore).length;
+    return r;
+  }
+
+  private readonly ownerOf = (address: string): number | null =>
+    (cached(this.sqlite, 'SELECT id FROM contacts WHERE email = @a AND deleted_at IS NULL UNION SELECT id FROM contacts WHERE email2 = @a AND deleted_at IS NULL ORDER BY id LIMIT 1').get({ a: address }) as
+      | { id: number }
+      | undefined)?.id ?? null;
+
+  /** SQLite's lower() folds ASCII only: companyNamed alone would take "BOULANGERIE LEFÈVRE" for a new company. */
+  private readonly companyFor = (name: string): number => {
+    const id = this.companyByName.get(companyKey(name)) ?? this.records.companyNamed(name);
+    this.companyByName.set(companyKey(name), id);
+    this.companies.add(id);
+    return id;
+  };
+
+  private rememberName(first: string, last: string, id: number): void {
+    const key = nameKey(first, last);
+    this.byName.set(key, [...(this.byName.get(key) ?? []), id]);
+  }
+
+  /** A row that names only a company; a company the file creates gets the row's notes, an existing one is not touched. */
+  private addCompany(p: Planned, out: ImportedRow): void {
+    out.outcome = 'company';
+    out.companyId = this.companyFor(p.company);
+    if (out.companyId > this.lastCompanyBefore && p.notes && !this.records.company(out.companyId).notes) this.records.updateCompany(out.companyId, { notes: p.notes });
+    for (const phone of p.phones) out.warnings.push({ code: 'phoneDropped', field: 'phone', value: phone });
+  }
+
+  private mergeInto(contactId: number, p: Planned, out: ImportedRow): void {
+    out.contactId = contactId;
+    const before = this.records.contact(contactId);
+    if (this.options.existing === 'skip') {
+      out.reason = { code: 'existing', field: null, value: `${before.firstName} ${before.lastName}`.trim() || before.email || '' };
+      return;
+    }
+    const { values, filled, added } = merge(before, p, this.ownerOf, this.companyFor, out.warnings);
+    out.filled = filled;
+    out.companyId = values.companyId;
+    if (filled.length === 0) {
+      out.outcome = 'unchanged';
+      return;
+    }
+    this.records.updateContact(contactId, values);
+    this.result.messagesLinked += linkExisting(this.sqlite, contactId, added);
+    out.outcome = 'merged';
+    this.result.contactIds.push(contactId);
+  }
+
+  private create(p: Planned, out: ImportedRow): void {
+    const [email = null, email2 = null, ...extra] = p.emails;
+    for (const address of extra) out.warnings.push({ code: 'extraAddress', field: 'email', value: address });
+    const companyId = p.company ? this.companyFor(p.company) : null;
+    const id = this.records.createContact({ firstName: p.firstName, lastName: p.lastName, email, email2, phones: p.phones, companyId, notes: p.notes });
+    this.result.messagesLinked += linkExisting(this.sqlite, id, [email, email2].filter((a): a is string => a !== null));
+    this.rememberName(p.firstName, p.lastName, id);
+    Object.assign(out, { outcome: 'created', contactId: id, companyId });
+    this.result.contactIds.push(id);
   }
 }
 
