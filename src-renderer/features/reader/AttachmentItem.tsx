@@ -4,6 +4,7 @@ import { isProgramFile, safeFileName } from '../../../src-shared/domain/attachme
 import { Icon } from '../../components/Icon.js';
 import { formatSize } from '../../format/size.js';
 import { useT } from '../../i18n/use-t.js';
+import { FileInDocumentsButton } from '../documents/FileInDocumentsButton.js';
 import { ATTACHMENT_ICONS, ATTACHMENT_LABELS, attachmentKind } from './attachment-kind.js';
 import { useThumbnail } from './use-thumbnail.js';
 
@@ -62,6 +63,7 @@ export function AttachmentItem({ attachment, onOpen, onSave }: AttachmentItemPro
       >
         {t('reader.attachment.save')}
       </button>
+      <FileInDocumentsButton attachment={attachment} name={name} />
     </li>
   );
 }
