@@ -16,6 +16,8 @@ export const COLUMN_IDS = [
   'category',
   'contact',
   'company',
+  'task',
+  'linked',
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 

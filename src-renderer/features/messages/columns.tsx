@@ -8,6 +8,7 @@ import { formatSize } from '../../format/size.js';
 import type { MessageKey } from '../../i18n/catalogs.js';
 import type { ColumnId } from '../../stores/list-prefs-store.js';
 import { CategoryChip } from '../categories/CategoryChip.js';
+import { LinkedMark, LinkGlyph } from '../crm-links/LinkedMark.js';
 import { ATTACHMENT_ICONS, ATTACHMENT_LABELS, attachmentKind } from '../reader/attachment-kind.js';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -92,6 +93,14 @@ export const COLUMNS: Record<ColumnId, Column> = {
     id: 'company', title: 'messages.column.company', width: 'minmax(70px, 0.5fr)', sort: null,
     cell: (m) => namesOf(m, 'company'),
   },
+  task: {
+    id: 'task', title: 'crmLinks.column.task', width: 'minmax(70px, 0.5fr)', sort: null,
+    cell: (m) => m.links.find((l) => l.type === 'task')?.name ?? '',
+  },
+  linked: {
+    id: 'linked', title: 'crmLinks.column.linked', width: '34px', sort: null, icon: <LinkGlyph />,
+    cell: (m, t) => (m.links.length > 0 ? <LinkedMark count={m.links.length} label={t('crmLinks.linkedCount', { count: m.links.length })} /> : null),
+  },
   category: {
     id: 'category', title: 'messages.column.category', width: 'minmax(60px, 0.4fr)', sort: 'category',
     cell: (m) => (m.category ? <CategoryChip name={m.category} direction={m.direction} /> : null),
@@ -103,4 +112,4 @@ export function gridTemplate(columns: readonly ColumnId[]): string {
 }
 
 /** Text columns get a tooltip with their full content, which the row may cut short. */
-export const TEXT_COLUMNS: ReadonlySet<ColumnId> = new Set(['correspondent', 'from', 'to', 'subject', 'category', 'contact', 'company']);
+export const TEXT_COLUMNS: ReadonlySet<ColumnId> = new Set(['correspondent', 'from', 'to', 'subject', 'category', 'contact', 'company', 'task']);

@@ -3,6 +3,7 @@ import type { Address, MessageDetail } from '../../../src-shared/contract/index.
 import { formatAddress } from '../../../src-shared/domain/address.js';
 import { formatLongDate } from '../../format/dates.js';
 import { useT } from '../../i18n/use-t.js';
+import { CrmLinksPanel } from '../crm-links/CrmLinksPanel.js';
 import { ReaderActions } from './ReaderActions.js';
 
 function people(list: readonly Address[]): string {
@@ -43,6 +44,7 @@ export function ReaderHeader({ detail }: { detail: MessageDetail }) {
           )}
         </dd>
       </dl>
+      <CrmLinksPanel key={detail.id} detail={detail} />
     </header>
   );
 }

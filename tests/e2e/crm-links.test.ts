@@ -1,0 +1,169 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Client } from '../../src-shared/contract/client.js';
+import { tempDir } from '../helpers/temp.js';
+import { startApp, type RunningApp } from './app-server.js';
+import { openBrowser, screenshot } from './browser.js';
+import { connectClient } from './contract-socket.js';
+import { CrmLinksPage } from './crm-links-page.js';
+import { MailboxPage } from './mailbox-page.js';
+import { MessageListPage } from './message-list-page.js';
+
+/**
+ * Given an office inbox with mail from a known customer, a prospect who signs her emails and a sender nobody has
+ * filed yet, the reader shows what each email is filed under and why, and the agent unlinks, links and creates
+ * records from it in one click — in the reading pane and in a message window.
+ */
+
+/** A UTF-8 message (crlf() writes Latin-1, which has no "ț"). */
+function mail(n: number, from: string, subject: string, body: string[]): string {
+  const raw = [
+    `From: ${from}`,
+    'To: Agent <agent@facteur.test>',
+    `Subject: ${subject}`,
+    `Date: Tue, 10 Nov 2026 1${n}:00:00 +0100`,
+    `Message-ID: <crm-links-${n}@facteur.test>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    'Content-Transfer-Encoding: 8bit',
+    '',
+    ...body,
+    '',
+  ].join('\r\n');
+  return Buffer.from(raw, 'utf8').toString('base64');
+}
+
+const GIRARD = 'Devis transport Lyon';
+const POPESCU = 'Oferta proiect Timisoara';
+const PETIT = 'Question facture';
+
+let app: RunningApp;
+let api: Client['api'];
+let closeClient: () => void;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let mailbox: MailboxPage;
+let links: CrmLinksPage;
+let ids: Record<string, number>;
+
+beforeEach(async () => {
+  app = await startApp(tempDir());
+  const socket = await connectClient(app);
+  api = socket.client.api;
+  closeClient = socket.close;
+  const ingest = async (raw: string) => (await api.messages.ingest({ raw })).id;
+  ids = {
+    [GIRARD]: await ingest(mail(1, 'Marc Girard <marc@girard-bois.fr>', GIRARD, ['Bonjour,', '', 'Voici le devis.', '', 'Cordialement,', 'Marc Girard'])),
+    [POPESCU]: await ingest(
+      mail(2, 'Popescu Ana-Maria <ana.popescu@construct-vest.ro>', POPESCU, [
+        'Bună ziua,',
+        '',
+        'Vă trimit oferta actualizată.',
+        '',
+        'Cu stimă,',
+        'Ana-Maria Popescu',
+        'Manager achiziții',
+        'Construct Vest SRL',
+        'Mobil: +40 721 234 567',
+      ]),
+    ),
+    [PETIT]: await ingest(mail(3, 'Claire Petit <claire.petit@orange.fr>', PETIT, ['Bonjour, la facture 1042 est-elle payée ?'])),
+  };
+  await api.contacts.create({ firstName: 'Marc', lastName: 'Girard', email: 'marc@girard-bois.fr', companyName: 'Girard Bois SARL' });
+  await api.companies.create({ name: 'Transports Lambert Frères' });
+  browser = await openBrowser();
+  mailbox = new MailboxPage(browser.page);
+  links = new CrmLinksPage(browser.page);
+  await mailbox.open(app.url);
+  await mailbox.openFolder('inbox');
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && browser) await screenshot(browser.page, `failed-${ctx.task.name}`);
+  closeClient?.();
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("the reader's CRM line", () => {
+  it('shows the known sender and company "by address", and the red cross unlinks for good', async () => {
+    await mailbox.openMessage(GIRARD);
+    await expect.poll(() => links.names()).toEqual(['Marc Girard', 'Girard Bois SARL']);
+    expect(await links.reason('Marc Girard').textContent()).toBe('by address');
+    expect(await links.reason('Girard Bois SARL').textContent()).toBe('by address');
+
+    await links.unlink('Marc Girard');
+    await expect.poll(() => links.names()).toEqual(['Girard Bois SARL']);
+    expect((await api.links.ofMessage({ messageId: ids[GIRARD]! })).items.map((l) => l.name)).toEqual(['Girard Bois SARL']);
+
+    await browser.page.reload();
+    await mailbox.openFolder('inbox');
+    await mailbox.openMessage(GIRARD);
+    await expect.poll(() => links.names()).toEqual(['Girard Bois SARL']);
+  });
+
+  it('links to a company found by one word of its name, shown "by hand", and the list counts the links and names the task', async () => {
+    await api.tasks.create({ title: 'Rappeler Claire', messageId: ids[PETIT]! });
+    await mailbox.openMessage(PETIT);
+    await expect.poll(() => links.names()).toEqual(['Rappeler Claire']);
+
+    await links.openSearch();
+    await links.search.type('company').click();
+    await links.search.input.fill('lambert');
+    await expect.poll(() => links.search.active.textContent()).toContain('Transports Lambert Frères');
+    await screenshot(browser.page, 'crm-links-search');
+    await links.search.input.press('Enter');
+    await links.search.dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => links.names()).toContain('Transports Lambert Frères');
+    expect(await links.reason('Transports Lambert Frères').textContent()).toBe('by hand');
+    await screenshot(browser.page, 'crm-links-header');
+
+    const list = new MessageListPage(browser.page);
+    await list.chooseColumn('linked');
+    await list.chooseColumn('task');
+    await expect.poll(() => list.row(PETIT).locator('.col-linked').innerText()).toBe('2');
+    expect(await list.row(PETIT).locator('.col-task').textContent()).toBe('Rappeler Claire');
+    expect(await list.row(GIRARD).locator('.col-linked').innerText()).toBe('2');
+    expect(await list.row(GIRARD).getByRole('img', { name: 'Filed under 2 records' }).count()).toBe(1);
+    expect(await list.row(GIRARD).locator('.col-task').textContent()).toBe('');
+  });
+
+  it('creates a contact from the sender prefilled from the signature, after warning of a namesake, and shows it linked', async () => {
+    const namesake = await api.contacts.create({ firstName: 'Ana-Maria', lastName: 'Popescu', email: 'ana@old-firm.ro' });
+    await mailbox.openMessage(POPESCU);
+    await expect.poll(() => links.panel.getByTestId('crm-links-none').isVisible()).toBe(true);
+
+    await links.newRecord('contact');
+    const form = links.create;
+    await expect.poll(() => form.field('firstName').inputValue()).toBe('Ana-Maria');
+    expect(await form.field('lastName').inputValue()).toBe('Popescu');
+    expect(await form.field('email').inputValue()).toBe('ana.popescu@construct-vest.ro');
+    expect(await form.phones.first().inputValue()).toBe('+40 721 234 567');
+    expect(await form.field('companyName').inputValue()).toBe('Construct Vest SRL');
+    expect(await form.field('notes').inputValue()).toBe('Manager achiziții');
+    expect(await form.duplicates.allTextContents()).toEqual([expect.stringContaining('Already a contact: Ana-Maria Popescu')]);
+    await screenshot(browser.page, 'crm-links-quick-create');
+
+    await form.submit.click();
+    await form.dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => links.names()).toEqual(['Ana-Maria Popescu', 'Construct Vest SRL']);
+    expect(await links.reason('Ana-Maria Popescu').textContent()).toBe('by address');
+    const created = Number(await links.link('Ana-Maria Popescu').getAttribute('data-id'));
+    expect(created).not.toBe(namesake.id);
+    expect((await api.contacts.get({ id: created })).phones).toEqual(['+40 721 234 567']);
+  });
+
+  it('works in a message window too, and the reading pane follows', async () => {
+    await mailbox.openMessage(PETIT);
+    const [popup] = await Promise.all([browser.page.waitForEvent('popup'), mailbox.row(PETIT).dblclick()]);
+    const inWindow = new CrmLinksPage(popup, popup.getByTestId('message-window'));
+    await inWindow.panel.waitFor();
+
+    await inWindow.openSearch();
+    await inWindow.search.type('company').click();
+    await inWindow.search.input.fill('girard bois');
+    await expect.poll(() => inWindow.search.hits.count()).toBe(1);
+    await inWindow.search.hits.first().click();
+    await expect.poll(() => inWindow.names()).toEqual(['Girard Bois SARL']);
+    expect(await inWindow.reason('Girard Bois SARL').textContent()).toBe('by hand');
+    await expect.poll(() => links.names()).toEqual(['Girard Bois SARL']);
+  });
+});
