@@ -11,6 +11,7 @@ import { startCommand } from './commands/start.js';
 import { threadCommand } from './commands/thread.js';
 import { exportCommand, importCommand } from './commands/import.js';
 import { companiesCommand, contactsCommand, linkCommand } from './commands/crm.js';
+import { contactsImportCommand } from './commands/contacts-import.js';
 import { tasksCommand, ticketsCommand } from './commands/records.js';
 import { printLine, reportError, UsageError } from './output.js';
 
@@ -49,6 +50,10 @@ Usage: facteur COMMAND [options]
                                  what waits to be sent; send it now
   contacts add [--first F] [--last L] [--email E] [--email2 E2] [--company NAME] [--json]
   contacts list [QUERY] [--json]  the address book (a new contact's earlier mail is filed under it)
+  contacts import FILE [--map COLUMN=FIELD,...] [--existing merge|skip] [--encoding E] [--dry-run] [--json]
+                                 import a CSV export (Outlook, Gmail, Excel) or a .vcf file; a known address
+                                 completes its contact (--existing skip: leaves it); COLUMN: header or number;
+                                 FIELD: firstName, lastName, fullName, email, phone, company, notes, ignore
   companies add NAME | list [QUERY] [--json]
   tickets add --subject S --requester CONTACT_ID [--queue Q] [--assignee AGENT_ID] [--message ID] [--json]
   tickets list [QUERY] [--status open|closed] [--json]
@@ -82,7 +87,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   thread: threadCommand,
   import: importCommand,
   export: exportCommand,
-  contacts: contactsCommand,
+  contacts: (ctx) => (ctx.args[0] === 'import' ? contactsImportCommand(ctx) : contactsCommand(ctx)),
   companies: companiesCommand,
   tickets: ticketsCommand,
   tasks: tasksCommand,
@@ -142,6 +147,10 @@ async function main(argv: string[]): Promise<number> {
       event: { type: 'string' },
       format: { type: 'string' },
       'no-subfolders': { type: 'boolean' },
+      map: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      existing: { type: 'string' },
+      encoding: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

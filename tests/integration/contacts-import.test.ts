@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Contact, ContactsImportReport } from '../../src-shared/contract/index.js';
+import { runCli, runCliJson } from '../helpers/cli.js';
 import { openTestEngine } from '../helpers/engine.js';
+import { tempDir } from '../helpers/temp.js';
 
 /**
  * Given an office's store with some contacts, companies and mail, when an address book exported from Outlook,
@@ -155,5 +159,36 @@ describe('importing contacts through the contract', () => {
       code: 'INVALID_INPUT', message: 'Column 8 does not exist: the file has 2 columns.',
     });
     await engine.close();
+  });
+
+  it('imports from the command line: a dry run first, then with a column mapped by its header', async () => {
+    const dir = tempDir();
+    const data = join(dir, 'data');
+    const file = join(dir, 'carnet.csv');
+    // Excel's plain "CSV" on a French Windows: Windows-1252, ';' between columns.
+    const text = 'Prénom;Nom;Société;Courriel;Fonction\r\nHélène;Lefèvre;Boulangerie Lefèvre;helene@boulangerie.fr;Gérante\r\nMarc;Aubert;Boulangerie Lefèvre;marc@@boulangerie.fr;Livreur\r\n';
+    writeFileSync(file, Buffer.from(text, 'latin1'));
+
+    const dry = runCli(data, ['contacts', 'import', file, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toContain('CSV, ";" separated, windows-1252, 2 rows');
+    expect(dry.stdout).toContain('Row 3: Marc Aubert: "marc@@boulangerie.fr" is not a valid email address');
+    expect(dry.stdout).toContain('Would create 2 contacts and 1 company');
+    expect(runCliJson<Contact[]>(data, ['contacts', 'list'])).toEqual([]);
+
+    const report = runCliJson<ContactsImportReport & { columns: Array<{ header: string; field: string }> }>(data, ['contacts', 'import', file, '--map', 'fonction=notes']);
+    expect(report).toMatchObject({ dryRun: false, created: 2, companiesCreated: 1 });
+    expect(report.columns.find((c) => c.header === 'Fonction')!.field).toBe('notes');
+    expect(runCliJson<Contact[]>(data, ['contacts', 'list']).map((c) => [c.firstName, c.companyName, c.notes])).toEqual([
+      ['Marc', 'Boulangerie Lefèvre', 'Livreur'],
+      ['Hélène', 'Boulangerie Lefèvre', 'Gérante'],
+    ]);
+
+    const typo = runCli(data, ['contacts', 'import', file, '--map', 'Poste=notes']);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('The file has no column "Poste"; its columns are: 1. Prénom, 2. Nom, 3. Société, 4. Courriel, 5. Fonction.');
+    const missing = runCli(data, ['contacts', 'import', join(dir, 'absent.csv')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read');
   });
 });

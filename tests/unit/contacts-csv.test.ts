@@ -142,7 +142,7 @@ describe('CSV contact files', () => {
     // Fully blank rows (Excel writes them as ",,,") are not rows to report.
     expect(rows.map((r) => r.row)).toEqual([2, 3, 5]);
     expect(rows[0]).toMatchObject({ firstName: 'Paul', emails: [], skip: null, warnings: [{ code: 'invalidAddress', field: 'email', value: 'paul.martin@@example.fr' }] });
-    expect(rows[1]!.skip).toMatchObject({ code: 'invalidAddress' });
+    expect(rows[1]).toMatchObject({ skip: { code: 'invalidAddress', value: '/O=EXCHANGELABS/OU=EXCHANGE ADMINISTRATIVE GROUP/CN=RECIPIENTS/CN=JDOE' }, warnings: [] });
     expect(rows[2]).toMatchObject({ company: 'Garage Central', skip: null });
   });
 

@@ -54,7 +54,14 @@ export function splitFullName(full: string): { firstName: string; lastName: stri
 export function addressesIn(cell: string): string[] {
   const bracketed = [...cell.matchAll(/<([^>]*)>/g)].map((m) => m[1]!.trim());
   if (bracketed.length > 0) return bracketed.filter(Boolean);
-  return cell.split(/\s*(?::::|;|,|\s)\s*/).map((a) => a.replace(/^mailto:/i, '').trim()).filter(Boolean);
+  return cell
+    .split(/\s*(?::::|;|,)\s*/)
+    .map((token) => {
+      // "jean@x.fr (bureau)": the one word with an @; an Exchange path ("/O=… /CN=…") stays whole, to be reported.
+      const words = token.split(/\s+/).filter((w) => w.includes('@'));
+      return (words.length === 1 ? words[0]! : token).replace(/^mailto:/i, '').trim();
+    })
+    .filter(Boolean);
 }
 
 const digits = (phone: string) => phone.replace(/\D/g, '');
@@ -109,6 +116,8 @@ export function plan(candidate: Candidate): Planned {
   const planned: Planned = { row: c.row, firstName, lastName, emails, phones, company, notes: text, warnings, skip: null };
   if (!firstName && !lastName && emails.length === 0 && !company) {
     planned.skip = invalid.length > 0 ? { code: 'invalidAddress', field: 'email', value: invalid[0]! } : { code: 'empty', field: null, value: '' };
+    // The reason already names the first invalid address.
+    planned.warnings = warnings.filter((w) => w.code !== 'invalidAddress' || w.value !== invalid[0]);
   }
   return planned;
 }
