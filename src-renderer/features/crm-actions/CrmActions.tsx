@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { MessageDetail } from '../../../src-shared/contract/index.js';
 import { ContextMenu, type MenuAction } from '../../components/ContextMenu.js';
 import { Icon } from '../../components/Icon.js';
@@ -59,11 +59,12 @@ export function CrmActions({ detail, withheld }: Props) {
     const rect = button.current?.getBoundingClientRect();
     if (rect) setMenuAt({ x: rect.left, y: rect.bottom + 2 });
   };
-  const closeMenu = () => {
+  // Stable: the menu re-runs its placement (and focuses its first item) whenever this changes.
+  const closeMenu = useCallback(() => {
     setMenuAt(null);
     // Before the chosen item runs, so a dialog it opens gives the focus back here when it closes.
     button.current?.focus();
-  };
+  }, []);
 
   const actions: MenuAction[] = withheld
     ? []

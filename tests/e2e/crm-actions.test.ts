@@ -1,0 +1,212 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createClient } from '../../src-shared/contract/client.js';
+import type { Agent } from '../../src-shared/contract/index.js';
+import { openTestEngine } from '../helpers/engine.js';
+import { crlf } from '../helpers/mail.js';
+import { tempDir } from '../helpers/temp.js';
+import { startApp, type RunningApp } from './app-server.js';
+import { openBrowser, screenshot } from './browser.js';
+import { connectClient } from './contract-socket.js';
+import { CrmActionsPage } from './crm-actions-page.js';
+import { MailboxPage } from './mailbox-page.js';
+import { MessageListPage } from './message-list-page.js';
+
+/**
+ * Given Ana Pop, a customer in the address book, a colleague (Bogdan), and mail from Ana and from two strangers,
+ * the agent opens a ticket from Ana's email and files her next email under it by its number, makes a task from an
+ * email and finds it among the open tasks from another, leaves Bogdan a note on an email instead of forwarding it,
+ * and adds the strangers to the address book from a selection in the list.
+ */
+
+const ANA = 'Ana Pop <ana@exemplu.ro>';
+
+/** Headers are 7-bit (RFC 5322): accented subjects travel as RFC 2047 encoded words. */
+const encoded = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : `=?utf-8?B?${Buffer.from(text).toString('base64')}?=`);
+
+function mail(n: number, from: string, subject: string): Buffer {
+  return crlf([
+    `From: ${from}`,
+    'To: Support <support@facteur.test>',
+    `Subject: ${encoded(subject)}`,
+    `Date: Thu, 12 Nov 2026 0${n}:00:00 +0100`,
+    `Message-ID: <crm-actions-${n}@exemplu.ro>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    `Bonjour, message ${n}.`,
+    '',
+  ]);
+}
+
+const MAILS = [
+  mail(1, ANA, 'Imprimante en panne'),
+  mail(2, ANA, 'Toujours en panne'),
+  mail(3, ANA, 'Devis à rappeler'),
+  mail(4, ANA, 'Question facture'),
+  mail(5, 'Paul Martin <paul.martin@nouveau.fr>', 'Nouveau client'),
+  mail(6, 'Ioana Radu <ioana@firma.ro>', 'Cerere de ofertă'),
+];
+
+let app: RunningApp;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let mailbox: MailboxPage;
+let crm: CrmActionsPage;
+let colleague: Agent;
+let me: Agent;
+
+beforeEach(async () => {
+  const dataDir = tempDir();
+  const seed = await openTestEngine(dataDir);
+  await seed.api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro' });
+  colleague = await seed.api.agents.create({ name: 'Bogdan Ionescu', email: 'bogdan@facteur.test' });
+  me = await seed.api.agents.current();
+  for (const raw of MAILS) await seed.api.messages.ingest({ raw: raw.toString('base64') });
+  await seed.engine.close();
+
+  app = await startApp(dataDir);
+  browser = await openBrowser();
+  mailbox = new MailboxPage(browser.page);
+  crm = new CrmActionsPage(browser.page);
+  await mailbox.open(app.url);
+  await mailbox.openFolder('inbox');
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && browser) await screenshot(browser.page, `failed-${ctx.task.name}`);
+  await browser?.close();
+  await app?.stop();
+});
+
+describe('a ticket from an email', () => {
+  it('opens with the sender as requester, shows its number, and a later email joins it by that number', async () => {
+    await mailbox.openMessage('Imprimante en panne');
+    await crm.choose('ticket');
+    const dialog = crm.dialog('ticket');
+    await expect.poll(() => dialog.getByTestId('crm-requester-name').textContent()).toBe('Ana Pop');
+    expect(await dialog.getByTestId('crm-ticket-subject').inputValue()).toBe('Imprimante en panne');
+    await screenshot(browser.page, 'crm-ticket-new');
+    await crm.ok(dialog).click();
+
+    await expect.poll(() => crm.notice.textContent()).toMatch(/^Ticket #\d+ opened$/);
+    const number = Number(/#(\d+)/.exec((await crm.notice.textContent()) ?? '')![1]);
+    await expect.poll(() => crm.ticketChip.textContent()).toBe(`Ticket: #${number} Imprimante en panne`);
+    expect(await dialog.count()).toBe(0);
+    // Focus came back to the menu button, so the keyboard carries on where it was.
+    expect(await browser.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('crm-menu-button');
+
+    // With a ticket, the dialog shows it instead of offering a second one.
+    await crm.choose('ticket');
+    expect(await dialog.getByTestId('crm-ticket-current-name').textContent()).toBe(`#${number} Imprimante en panne`);
+    await dialog.getByTestId('crm-dialog-cancel').click();
+
+    await mailbox.openMessage('Toujours en panne');
+    expect(await crm.ticketChip.count()).toBe(0);
+    await crm.choose('ticket');
+    await dialog.getByTestId('crm-ticket-mode-pick').check();
+    await dialog.getByTestId('crm-ticket-search-input').fill(`#${number}`);
+    await expect.poll(() => crm.hits(dialog, 'crm-ticket-search').allTextContents()).toEqual([`#${number} Imprimante en panneAna Pop`]);
+    await dialog.getByTestId('crm-ticket-search-input').press('Enter');
+    await expect.poll(() => crm.notice.textContent()).toBe(`Email attached to ticket #${number} Imprimante en panne`);
+    await expect.poll(() => crm.ticketChip.textContent()).toBe(`Ticket: #${number} Imprimante en panne`);
+
+    const socket = await connectClient(app);
+    const { items } = await socket.client.api.tickets.list({ number });
+    socket.close();
+    expect(items.map((t) => [t.subject, t.requesterName, t.messages])).toEqual([['Imprimante en panne', 'Ana Pop', 2]]);
+  });
+});
+
+describe('a task from an email', () => {
+  it('is about the sender, shows under the header, and another email finds it among the open tasks', async () => {
+    await mailbox.openMessage('Devis à rappeler');
+    await crm.choose('task');
+    const dialog = crm.dialog('task');
+    expect(await dialog.getByTestId('crm-work-title').inputValue()).toBe('Devis à rappeler');
+    await dialog.getByTestId('crm-work-title').fill('Rappeler Ana pour le devis');
+    await dialog.getByTestId('crm-task-category').fill('appel');
+    await expect.poll(() => dialog.getByTestId('crm-work-related').textContent()).toBe('About Ana Pop');
+    // Enter in a field submits the form.
+    await dialog.getByTestId('crm-task-category').press('Enter');
+    await expect.poll(() => crm.notice.textContent()).toBe('Task “Rappeler Ana pour le devis” created');
+    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Task: Rappeler Ana pour le devis']);
+
+    await mailbox.openMessage('Question facture');
+    await crm.choose('task');
+    await dialog.getByTestId('crm-work-mode-pick').check();
+    await expect.poll(() => dialog.getByTestId('crm-task-filter').locator('option').allTextContents()).toEqual(['Any category', 'appel']);
+    await dialog.getByTestId('crm-task-filter').selectOption('appel');
+    await dialog.getByTestId('crm-work-search-input').fill('rappeler');
+    await expect.poll(() => crm.hits(dialog, 'crm-work-search').locator('.crm-search-name').allTextContents()).toEqual(['Rappeler Ana pour le devis']);
+    await dialog.getByTestId('crm-work-search-input').press('ArrowDown');
+    await crm.ok(dialog).click();
+    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Task: Rappeler Ana pour le devis']);
+
+    const socket = await connectClient(app);
+    const { items } = await socket.client.api.tasks.list({ status: 'open' });
+    socket.close();
+    expect(items.map((t) => [t.title, t.category, t.related.map((r) => r.name)])).toEqual([['Rappeler Ana pour le devis', 'appel', ['Ana Pop']]]);
+  });
+});
+
+describe('a note for a colleague', () => {
+  it('is listed under the email and waits in the colleague’s notes', async () => {
+    const body = 'Bogdan, peux-tu vérifier la facture 42 ?\nMerci.';
+    await mailbox.openMessage('Question facture');
+    await crm.choose('note');
+    const dialog = crm.dialog('note');
+    // Colleagues only: the agent does not leave notes for themself.
+    await expect.poll(() => dialog.getByTestId('crm-note-to').locator('option').allTextContents()).toEqual(['Bogdan Ionescu', 'Nobody: a note on this email']);
+    await crm.ok(dialog).click();
+    expect(await crm.problem(dialog).textContent()).toBe('');
+    expect(await dialog.getByTestId('field-problem').textContent()).toBe('Write the note first.');
+    await dialog.getByTestId('crm-note-body').fill(body);
+    await dialog.getByTestId('crm-note-body').press('Control+Enter');
+
+    await expect.poll(() => crm.notice.textContent()).toBe('Note left for Bogdan Ionescu');
+    await expect.poll(() => crm.notes.count()).toBe(1);
+    expect(await crm.notes.getByTestId('crm-note-people').textContent()).toBe(`${me.name} to Bogdan Ionescu`);
+    expect(await crm.notes.getByTestId('crm-note-text').textContent()).toBe(body);
+    await screenshot(browser.page, 'crm-note-under-header');
+
+    // Bogdan's own list, asked as Bogdan at the engine's door.
+    await app.stop();
+    const engine = await openTestEngine(app.dataDir);
+    try {
+      const asBogdan = createClient(engine.engine.transport(colleague.id));
+      const forBogdan = await asBogdan.api.notes.list({ toMe: true, unreadOnly: true });
+      expect(forBogdan.items.map((n) => [n.body, n.authorName, n.messageSubject])).toEqual([[body, me.name, 'Question facture']]);
+      expect((await engine.api.notes.list({ toMe: true })).items).toEqual([]);
+    } finally {
+      await engine.engine.close();
+    }
+  });
+});
+
+describe('the address book from the list', () => {
+  it('adds the senders of a selection, says how many were new, and a sender can then be blacklisted', async () => {
+    const list = new MessageListPage(browser.page);
+    await list.row('Nouveau client').click();
+    await list.row('Cerere de ofertă').click({ modifiers: ['Control'] });
+    await list.row('Imprimante en panne').click({ modifiers: ['Control'] });
+    await list.rightClick('Cerere de ofertă');
+    expect(await list.menuItem('add-senders').textContent()).toBe('Add senders to address book');
+    await list.menuItem('add-senders').click();
+    await expect.poll(() => crm.notice.textContent()).toBe('2 contacts created; 1 already in the address book');
+
+    const socket = await connectClient(app);
+    const { items } = await socket.client.api.contacts.list({});
+    socket.close();
+    expect(items.map((c) => [c.firstName, c.lastName, c.email]).sort()).toEqual([
+      ['Ana', 'Pop', 'ana@exemplu.ro'],
+      ['Ioana', 'Radu', 'ioana@firma.ro'],
+      ['Paul', 'Martin', 'paul.martin@nouveau.fr'],
+    ]);
+
+    await mailbox.openMessage('Nouveau client');
+    await crm.choose('blacklist');
+    await expect.poll(() => crm.blacklisted.textContent()).toBe('Sender blacklisted');
+    expect(await crm.notice.textContent()).toBe('paul.martin@nouveau.fr is blacklisted: kept out of mass mailings');
+    await crm.menuButton.click();
+    expect(await browser.page.getByTestId('menu-crm-blacklist').textContent()).toBe('Remove from blacklist');
+  });
+});
