@@ -151,7 +151,7 @@ describe("the reader's CRM line", () => {
     expect((await api.contacts.get({ id: created })).phones).toEqual(['+40 721 234 567']);
   });
 
-  it('works in a message window too, and the reading pane follows', async () => {
+  it('works in a message window too (a link found by search, a lead from the sender), and the reading pane follows', async () => {
     await mailbox.openMessage(PETIT);
     const [popup] = await Promise.all([browser.page.waitForEvent('popup'), mailbox.row(PETIT).dblclick()]);
     const inWindow = new CrmLinksPage(popup, popup.getByTestId('message-window'));
@@ -165,5 +165,16 @@ describe("the reader's CRM line", () => {
     await expect.poll(() => inWindow.names()).toEqual(['Girard Bois SARL']);
     expect(await inWindow.reason('Girard Bois SARL').textContent()).toBe('by hand');
     await expect.poll(() => links.names()).toEqual(['Girard Bois SARL']);
+
+    // A lead from the sender: prefilled, and the email is filed under it by hand.
+    await inWindow.newRecord('lead');
+    await expect.poll(() => inWindow.create.field('lastName').inputValue()).toBe('Petit');
+    expect(await inWindow.create.field('firstName').inputValue()).toBe('Claire');
+    expect(await inWindow.create.field('email').inputValue()).toBe('claire.petit@orange.fr');
+    expect(await inWindow.create.field('companyName').inputValue()).toBe('');
+    await inWindow.create.submit.click();
+    await expect.poll(() => inWindow.names()).toEqual(['Girard Bois SARL', 'Claire Petit']);
+    expect(await inWindow.link('Claire Petit').getAttribute('data-type')).toBe('lead');
+    expect(await inWindow.reason('Claire Petit').textContent()).toBe('by hand');
   });
 });
