@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { z } from 'zod';
 import { startEngine } from './api/engine.js';
 import { App } from './App.js';
+import { acceptRecordRequests } from './features/crm-links/open-record.js';
 import { MessageWindow } from './features/reader/MessageWindow.js';
 import { messageWindowTarget } from './features/reader/message-window.js';
 import { I18nProvider } from './i18n/I18nProvider.js';
@@ -16,6 +17,7 @@ z.config({ jitless: true });
 const engine = startEngine();
 startLiveUpdates(engine);
 refreshAll();
+acceptRecordRequests();
 
 // A message opened in a window of its own is this same page showing only that message.
 const messageId = messageWindowTarget();

@@ -222,6 +222,8 @@ describe('leads, deals, address book', () => {
 
     const hits = await api.records.search({ query: 'prospect' });
     expect(hits.items.map((h) => h.type).sort()).toEqual(['company', 'contact', 'lead']);
+    // A company is told apart by who works there.
+    expect(hits.items.find((h) => h.type === 'company')).toMatchObject({ name: 'Prospect SAS', detail: 'Sophie Martin' });
     expect((await api.records.search({ query: 'prospect', openOnly: true })).items.map((h) => h.type).sort()).toEqual(['company', 'contact']);
     await expect(api.deals.create({ title: 'X', currency: 'euro' })).rejects.toMatchObject({ code: 'INVALID_INPUT' });
     await engine.close();

@@ -36,7 +36,8 @@ const SOURCES: Record<RecordType, Source> = {
   company: {
     from: 'companies c',
     name: 'c.name',
-    detail: "(SELECT count(*) FROM contacts x WHERE x.company_id = c.id AND x.deleted_at IS NULL) || ''",
+    // Who works there says which "Dupont" this is, in any language.
+    detail: `coalesce((SELECT group_concat(name, ', ') FROM (SELECT ${PERSON_NAME('x')} AS name FROM contacts x WHERE x.company_id = c.id AND x.deleted_at IS NULL ORDER BY x.id LIMIT 3)), '')`,
     text: 'c.name',
     open: '1',
     filters: () => [],

@@ -24,8 +24,12 @@ export function openLinkedRecord(record: RecordRef): void {
 
 let listening = false;
 
-/** The mailbox window's side: opens what a message window asks for (checked: any page of the origin may post). */
-function acceptRecordRequests(): void {
+/**
+ * The mailbox window's side: opens what a message window asks for (checked: any page of the origin may post).
+ * Started with the app rather than when a panel mounts: the mailbox window may show no message when a message
+ * window asks.
+ */
+export function acceptRecordRequests(): void {
   if (listening || inMessageWindow() || typeof BroadcastChannel === 'undefined') return;
   listening = true;
   new BroadcastChannel(CHANNEL).onmessage = (event: MessageEvent<unknown>) => {
@@ -33,6 +37,3 @@ function acceptRecordRequests(): void {
     if (asked.success) openRecord(asked.data);
   };
 }
-
-// At load rather than when a panel mounts: the mailbox window may show no message when a message window asks.
-acceptRecordRequests();
