@@ -15,7 +15,8 @@ import { MessageListPage } from './message-list-page.js';
  * Given Ana Pop, a customer in the address book, a colleague (Bogdan), and mail from Ana and from two strangers,
  * the agent opens a ticket from Ana's email and files her next email under it by its number, makes a task from an
  * email and finds it among the open tasks from another, leaves Bogdan a note on an email instead of forwarding it,
- * and adds the strangers to the address book from a selection in the list.
+ * adds the strangers to the address book from a selection in the list, says whose a web form's email really is,
+ * and takes an email out of every history.
  */
 
 const ANA = 'Ana Pop <ana@exemplu.ro>';
@@ -45,6 +46,7 @@ const MAILS = [
   mail(4, ANA, 'Question facture'),
   mail(5, 'Paul Martin <paul.martin@nouveau.fr>', 'Nouveau client'),
   mail(6, 'Ioana Radu <ioana@firma.ro>', 'Cerere de ofertă'),
+  mail(7, 'Formulaire du site <noreply@site.fr>', 'Demande via le site'),
 ];
 
 let app: RunningApp;
@@ -208,5 +210,47 @@ describe('the address book from the list', () => {
     expect(await crm.notice.textContent()).toBe('paul.martin@nouveau.fr is blacklisted: kept out of mass mailings');
     await crm.menuButton.click();
     expect(await browser.page.getByTestId('menu-crm-blacklist').textContent()).toBe('Remove from blacklist');
+  });
+});
+
+describe('a web form’s email', () => {
+  it('becomes the contact’s it stands for, turns private, and leaves every history when asked twice', async () => {
+    const socket = await connectClient(app);
+    try {
+      await mailbox.openMessage('Demande via le site');
+      const id = Number(await mailbox.reader.pane.locator('article.reader').getAttribute('data-id'));
+      const links = async () => (await socket.client.api.links.ofMessage({ messageId: id })).items.map((l) => `${l.type}:${l.name}`);
+      expect(await links()).toEqual([]);
+
+      await crm.choose('stands-for');
+      const dialog = crm.dialog('stands-for');
+      await dialog.getByTestId('crm-stands-for-search-input').fill('ana');
+      await expect.poll(() => crm.hits(dialog, 'crm-stands-for-search').locator('.crm-search-name').allTextContents()).toEqual(['Ana Pop']);
+      await dialog.getByTestId('crm-stands-for-search-input').press('Enter');
+      await expect.poll(() => crm.notice.textContent()).toBe('This email is now Ana Pop’s');
+      expect(await links()).toEqual(['contact:Ana Pop']);
+
+      await crm.choose('private');
+      await expect.poll(() => crm.notice.textContent()).toBe('Marked private: only you see its content');
+      await crm.menuButton.click();
+      expect(await browser.page.getByTestId('menu-crm-private').textContent()).toBe('Make public');
+      await browser.page.keyboard.press('Escape');
+
+      // Cannot be undone: asked first, and Cancel (which has the focus) keeps everything.
+      await crm.choose('purge');
+      const confirm = browser.page.getByTestId('confirm-dialog');
+      expect(await confirm.textContent()).toContain('“Demande via le site” will leave the history of every contact');
+      await browser.page.keyboard.press('Enter');
+      await expect.poll(() => confirm.count()).toBe(0);
+      expect(await links()).toEqual(['contact:Ana Pop']);
+      await crm.choose('purge');
+      await confirm.getByTestId('confirm-ok').click();
+      await expect.poll(() => crm.notice.textContent()).toBe('Removed from every history');
+      expect(await links()).toEqual([]);
+      // Still in the mailbox: only its place in the histories went.
+      expect(await mailbox.row('Demande via le site').count()).toBe(1);
+    } finally {
+      socket.close();
+    }
   });
 });

@@ -28,5 +28,6 @@ export async function purgeFromHistory(detail: MessageDetail, t: Translate): Pro
   });
   if (!ok) return null;
   const { removed } = await engine().client.api.links.purge({ messageId: detail.id });
-  return t(removed ? 'crmActions.purge.removed' : 'crmActions.purge.unlinked');
+  // An email deleted from the mailbox and kept only for the histories is gone with it; the reader then closes it.
+  return t(removed ? 'crmActions.purge.removed' : 'crmActions.purge.nothing');
 }
