@@ -10,18 +10,27 @@ import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
 import { ReadingPane } from './features/reader/ReadingPane.js';
 import { TopBar } from './features/topbar/TopBar.js';
+import { CrmWorkspace } from './features/crm/CrmWorkspace.js';
+import { useCrmNav } from './stores/crm-nav-store.js';
 
 export function App() {
+  // The mail panes leave the page while the CRM shows, but their stores stay: coming back finds the same folder,
+  // selection and message open (the list scrolls back to the selected row).
+  const workspace = useCrmNav((s) => s.workspace);
   return (
     <div className="app">
       <TopBar />
       <ConnectionBanner />
       <ErrorBar />
-      <main className="panes">
-        <FolderTree />
-        <MessageList />
-        <ReadingPane />
-      </main>
+      {workspace === 'crm' ? (
+        <CrmWorkspace />
+      ) : (
+        <main className="panes">
+          <FolderTree />
+          <MessageList />
+          <ReadingPane />
+        </main>
+      )}
       <AccountSetupDialog />
       <RemoveAccountDialog />
       <CategoriesDialog />

@@ -6,6 +6,7 @@ import { useImports } from '../../stores/imports-store.js';
 import { startSetup } from '../accounts/setup-flow.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { ShortcutsSelect } from './ShortcutsSelect.js';
+import { WorkspaceSwitch } from '../crm/WorkspaceSwitch.js';
 
 export function TopBar() {
   const t = useT();
@@ -13,6 +14,7 @@ export function TopBar() {
   return (
     <header className="topbar">
       <span className="app-name">{t('app.name')}</span>
+      <WorkspaceSwitch />
       <span className="topbar-spacer" />
       <button type="button" className="button topbar-button" aria-haspopup="dialog" onClick={startSetup} data-testid="add-account">
         <Icon name="plus" />

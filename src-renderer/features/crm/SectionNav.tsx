@@ -1,0 +1,37 @@
+import { engine } from '../../api/engine.js';
+import { useT } from '../../i18n/use-t.js';
+import { showSection, useCrmNav } from '../../stores/crm-nav-store.js';
+import { SECTION_KEYS, SECTIONS } from './record-types.js';
+import { useLive } from './use-live.js';
+
+/** The CRM's sections; "Notes for me" carries how many are still unread. */
+export function SectionNav() {
+  const t = useT();
+  const section = useCrmNav((s) => s.section);
+  const onPage = useCrmNav((s) => s.record !== null);
+  const unread = useLive(() => engine().client.api.notes.list({ toMe: true, unreadOnly: true, limit: 1 }), [], ['notes'], 'unread').data?.total ?? 0;
+  return (
+    <nav className="crmw-nav" aria-label={t('crm.nav.label')} data-testid="crm-nav">
+      <ul>
+        {SECTIONS.map((s) => (
+          <li key={s}>
+            <button
+              type="button"
+              className={s === section ? 'crmw-nav-item is-current' : 'crmw-nav-item'}
+              aria-current={s === section ? (onPage ? 'true' : 'page') : undefined}
+              data-testid={`crm-nav-${s}`}
+              onClick={() => showSection(s)}
+            >
+              <span className="crmw-nav-name">{t(SECTION_KEYS[s])}</span>
+              {s === 'notes' && unread > 0 ? (
+                <span className="crmw-nav-count" data-testid="crm-notes-unread" aria-label={t('crm.notes.unread', { count: unread })}>
+                  {unread}
+                </span>
+              ) : null}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

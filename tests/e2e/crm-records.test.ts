@@ -1,0 +1,224 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Agent, Contact } from '../../src-shared/contract/index.js';
+import { openTestEngine, type TestEngine } from '../helpers/engine.js';
+import { tempDir } from '../helpers/temp.js';
+import { startApp, type RunningApp } from './app-server.js';
+import { openBrowser, screenshot } from './browser.js';
+import { connectClient } from './contract-socket.js';
+import { CrmPage } from './crm-page.js';
+import { MailboxPage } from './mailbox-page.js';
+
+/**
+ * Given an office's CRM, the agent switches from the mailbox to the CRM workspace, creates a contact with the form
+ * (the engine's refusals shown beside the fields), finds it by words of its name and company, edits, deletes and
+ * restores it; reads a customer's history (emails, a ticket, notes) newest first as it grows; closes a ticket and
+ * finishes a task from their pages and sees the lists follow; and reads the note a colleague left for them.
+ */
+
+const DAY = 86_400_000;
+
+/** An email from Ana, `daysAgo` days before now, so its place among records created now is known. */
+function fromAna(n: number, subject: string, daysAgo: number): string {
+  const lines = [
+    'From: Ana Pop <ana@exemplu.ro>',
+    'To: Support <support@facteur.test>',
+    `Subject: ${subject}`,
+    `Date: ${new Date(Date.now() - daysAgo * DAY).toUTCString()}`,
+    `Message-ID: <crm-records-${n}@exemplu.ro>`,
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    `Bonjour, ${subject.toLowerCase()}.`,
+    '',
+  ];
+  // UTF-8 throughout, subject included (RFC 6532), as today's mailers send it.
+  return Buffer.from(lines.join('\r\n'), 'utf8').toString('base64');
+}
+
+let app: RunningApp | undefined;
+let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
+let crm: CrmPage;
+
+/** Seeds a data folder through an engine of its own, then starts the app on it and opens the mailbox. */
+async function start(seed: (s: TestEngine) => Promise<void> = async () => undefined): Promise<RunningApp> {
+  const dataDir = tempDir();
+  const engine = await openTestEngine(dataDir);
+  await seed(engine);
+  await engine.engine.close();
+  app = await startApp(dataDir);
+  browser = await openBrowser();
+  crm = new CrmPage(browser.page);
+  await new MailboxPage(browser.page).open(app.url);
+  return app;
+}
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && browser) await screenshot(browser.page, `failed-${ctx.task.name}`);
+  await browser?.close();
+  await app?.stop();
+  browser = undefined;
+  app = undefined;
+});
+
+describe('the CRM workspace', () => {
+  it('creates a contact with the form, finds it by every word, edits it, deletes it and restores it', async () => {
+    await start(async (s) => {
+      await s.api.contacts.create({ firstName: 'Ion', lastName: 'Radu', email: 'ion@firma.ro' });
+    });
+    const page = browser!.page;
+    await crm.open('contact');
+    expect(await page.getByTestId('workspace-crm').getAttribute('aria-pressed')).toBe('true');
+    expect(await crm.nav('contact').getAttribute('aria-current')).toBe('page');
+
+    await page.getByTestId('crm-new').click();
+    await crm.field('firstName').fill('Ana');
+    await crm.field('lastName').fill('Pop');
+    await crm.field('email').fill('ana.exemplu.ro');
+    await crm.save();
+    // The engine refused the address; the form says so beside it and stays open.
+    await expect.poll(() => crm.fieldProblem('email')).toBe('This is not an email address.');
+    expect(await crm.field('email').getAttribute('aria-invalid')).toBe('true');
+    await crm.field('email').fill('ion@firma.ro');
+    await crm.save();
+    await expect.poll(() => page.getByTestId('crm-form-problem').innerText()).toContain('Another contact already has this email address.');
+    await crm.field('email').fill('ana@exemplu.ro');
+    await crm.field('companyName').fill('Exemplu SRL');
+    await crm.field('phones').fill('+40 721 000 111');
+    await screenshot(page, 'crm-contact-form');
+    await crm.save();
+
+    await expect.poll(() => crm.recordName.innerText()).toBe('Ana Pop');
+    expect(await page.getByTestId('crm-contact-company').innerText()).toBe('Exemplu SRL');
+
+    await crm.action('back').click();
+    await expect.poll(() => crm.total.innerText()).toBe('2 results');
+    await crm.search('exemplu pop');
+    await expect.poll(() => crm.rows.count()).toBe(1);
+    expect(await crm.cells(crm.rows.first())).toEqual(['Ana Pop', 'ana@exemplu.ro', 'Exemplu SRL', '+40 721 000 111']);
+    await crm.search('pop radu');
+    await expect.poll(() => page.getByTestId('crm-list-empty').innerText()).toBe('Nothing contains every word searched.');
+
+    await crm.search('ana');
+    await crm.openRow('Ana Pop');
+    await crm.action('edit').click();
+    expect(await crm.field('companyName').inputValue()).toBe('Exemplu SRL');
+    await crm.field('lastName').fill('Popescu');
+    await crm.save();
+    await expect.poll(() => crm.recordName.innerText()).toBe('Ana Popescu');
+    await expect.poll(() => crm.form.count()).toBe(0);
+
+    await crm.action('delete').click();
+    await expect.poll(() => crm.deletedBanner.innerText()).toContain('This contact is deleted.');
+    expect(await crm.action('edit').count()).toBe(0);
+    await crm.action('back').click();
+    await expect.poll(() => crm.total.innerText()).toBe('0 results');
+    await crm.showDeleted.check();
+    await expect.poll(() => crm.rows.count()).toBe(1);
+    expect(await crm.rows.first().getAttribute('data-deleted')).toBe('true');
+    const [name, ...rest] = await crm.cells(crm.rows.first());
+    expect(name).toMatch(/^Ana Popescu\s*Deleted$/);
+    expect(rest).toEqual(['ana@exemplu.ro', 'Exemplu SRL', '+40 721 000 111']);
+
+    await crm.openRow('Ana Popescu');
+    await crm.action('restore').click();
+    await expect.poll(() => crm.deletedBanner.count()).toBe(0);
+    await crm.action('back').click();
+    await crm.showDeleted.uncheck();
+    await expect.poll(() => crm.rows.count()).toBe(1);
+    expect(await crm.rows.first().getAttribute('data-deleted')).toBeNull();
+
+    // The mailbox kept its place while the CRM showed.
+    await page.getByTestId('workspace-mail').click();
+    await page.getByTestId('folder-tree').waitFor();
+  });
+
+  it("shows a contact's emails, tickets and notes newest first, and new mail as it arrives", async () => {
+    let ana: Contact;
+    const running = await start(async (s) => {
+      ana = await s.api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro' });
+      await s.api.messages.ingest({ raw: fromAna(1, 'Première demande', 3) });
+      await s.api.messages.ingest({ raw: fromAna(2, 'Relance', 1) });
+      await s.api.tickets.create({ subject: 'Imprimante en panne', requesterId: ana.id });
+    });
+    const page = browser!.page;
+    await crm.open('contact');
+    await crm.openRow('Ana Pop');
+    await expect.poll(() => crm.timeline()).toEqual(['ticket: #1 Imprimante en panne', 'message: Relance', 'message: Première demande']);
+
+    await crm.addNote('Rappeler Ana demain matin');
+    await expect.poll(() => crm.timeline()).toEqual(['note: Rappeler Ana demain matin', 'ticket: #1 Imprimante en panne', 'message: Relance', 'message: Première demande']);
+    expect(await page.getByTestId('crm-note-input').inputValue()).toBe('');
+
+    // Mail that arrives while the page is open takes its place by date.
+    const socket = await connectClient(running);
+    try {
+      await socket.client.api.messages.ingest({ raw: fromAna(3, 'Entre-deux', 2) });
+    } finally {
+      socket.close();
+    }
+    await expect.poll(() => crm.timeline()).toEqual([
+      'note: Rappeler Ana demain matin',
+      'ticket: #1 Imprimante en panne',
+      'message: Relance',
+      'message: Entre-deux',
+      'message: Première demande',
+    ]);
+    await screenshot(page, 'crm-contact-timeline');
+
+    // An email opens in its own window; a ticket opens its page.
+    const popup = browser!.context.waitForEvent('page');
+    await crm.timelineItems.filter({ hasText: 'Relance' }).getByTestId('crm-timeline-open').click();
+    expect(new URL((await popup).url()).hash).toMatch(/^#message=\d+$/);
+    await crm.timelineItems.filter({ hasText: 'Imprimante en panne' }).getByTestId('crm-timeline-open').click();
+    await expect.poll(() => crm.recordName.innerText()).toBe('#1 Imprimante en panne');
+    expect(await page.getByTestId('crm-ticket-requester').innerText()).toBe('Ana Pop');
+  });
+
+  it('closes a ticket and finishes a task from their pages, and the lists follow; a note for me waits until read', async () => {
+    let me: Agent;
+    await start(async (s) => {
+      me = await s.api.agents.current();
+      const colleague = await s.api.agents.create({ name: 'Bogdan Ionescu', email: 'bogdan@facteur.test' });
+      const ana = await s.api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro' });
+      await s.api.tickets.create({ subject: 'Facture manquante', requesterId: ana.id, assigneeId: colleague.id });
+      await s.api.tasks.create({ title: 'Envoyer le devis', category: 'devis', related: [{ type: 'contact', id: ana.id }] });
+      await s.api.notes.create({ body: 'Ana attend le devis', addresseeId: me.id, related: [{ type: 'contact', id: ana.id }] });
+    });
+    const page = browser!.page;
+    await crm.open('ticket');
+    await expect.poll(() => crm.unreadNotes.innerText()).toBe('1');
+    await expect.poll(() => crm.rows.count()).toBe(1);
+    expect(await crm.cells(crm.rows.first())).toEqual(['#1', 'Facture manquante', 'Open', 'Ana Pop', 'Support', 'Bogdan Ionescu']);
+
+    await crm.openRow('Facture manquante');
+    await crm.action('ticket-close').click();
+    await expect.poll(() => page.getByTestId('crm-ticket-status').innerText()).toBe('Closed');
+    await crm.action('back').click();
+    await expect.poll(() => crm.cells(crm.rows.first())).toEqual(['#1', 'Facture manquante', 'Closed', 'Ana Pop', 'Support', 'Bogdan Ionescu']);
+    await crm.filter('status').selectOption('open');
+    await expect.poll(() => crm.rows.count()).toBe(0);
+
+    await crm.nav('task').click();
+    await expect.poll(() => crm.filter('status').inputValue()).toBe('open');
+    await expect.poll(() => crm.rows.count()).toBe(1);
+    await crm.openRow('Envoyer le devis');
+    expect(await page.getByTestId('crm-related-item').allInnerTexts()).toEqual([expect.stringContaining('Ana Pop')]);
+    await page.getByTestId('crm-task-done').check();
+    await expect.poll(() => page.getByTestId('crm-task-status').innerText()).toBe('Done');
+    await crm.action('back').click();
+    await expect.poll(() => crm.rows.count()).toBe(0);
+    await crm.filter('status').selectOption('done');
+    await expect.poll(() => crm.rows.count()).toBe(1);
+    expect((await crm.cells(crm.rows.first()))[3]).toBe('Done');
+
+    await crm.nav('notes').click();
+    const note = page.getByTestId('crm-note-item');
+    await expect.poll(() => note.getByTestId('crm-note-body').innerText()).toBe('Ana attend le devis');
+    expect(await note.getAttribute('data-unread')).toBe('true');
+    await note.getByTestId('crm-note-read').click();
+    await expect.poll(() => crm.unreadNotes.count()).toBe(0);
+    await expect.poll(() => note.getAttribute('data-unread')).toBeNull();
+    await note.getByTestId('crm-note-record').click();
+    await expect.poll(() => crm.recordName.innerText()).toBe('Ana Pop');
+  });
+});
