@@ -177,4 +177,22 @@ describe("the reader's CRM line", () => {
     expect(await inWindow.link('Claire Petit').getAttribute('data-type')).toBe('lead');
     expect(await inWindow.reason('Claire Petit').textContent()).toBe('by hand');
   });
+
+  it('asks which contact a shared address is, and files its mail under the one chosen', async () => {
+    // Two contacts come to share an address when one is restored after the other took it.
+    const old = await api.contacts.create({ firstName: 'Luc', lastName: 'Moreau', email: 'accueil@moreau.fr' });
+    await api.contacts.delete({ id: old.id });
+    const current = await api.contacts.create({ firstName: 'Léa', lastName: 'Moreau', email: 'accueil@moreau.fr' });
+    await api.contacts.restore({ id: old.id });
+    await api.messages.ingest({ raw: mail(4, 'Accueil Moreau <accueil@moreau.fr>', 'Livraison', ['Bonjour, la livraison est prévue lundi.']) });
+    await mailbox.openMessage('Livraison');
+    const question = links.panel.getByTestId('crm-ambiguous');
+    await expect.poll(() => question.textContent()).toContain('accueil@moreau.fr is the address of several contacts');
+    expect(await links.names()).toEqual([]);
+    await question.getByRole('button', { name: 'It is Léa Moreau' }).click();
+    await expect.poll(() => links.names()).toEqual(['Léa Moreau']);
+    expect(await question.count()).toBe(0);
+    expect((await api.links.ambiguous({})).items).toEqual([]);
+    expect((await api.records.timeline({ type: 'contact', id: current.id })).total).toBe(1);
+  });
 });

@@ -4,6 +4,7 @@ import { Icon } from '../../components/Icon.js';
 import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
 import { reportError } from '../../stores/error-store.js';
+import { AmbiguousSender } from './AmbiguousSender.js';
 import { LinkChip } from './LinkChip.js';
 import { LinkSearchDialog } from './LinkSearchDialog.js';
 import { openLinkedRecord } from './open-record.js';
@@ -20,7 +21,7 @@ type Open = { dialog: 'search' } | { dialog: 'create'; kind: QuickKind } | null;
  */
 export function CrmLinksPanel({ detail }: { detail: MessageDetail }) {
   const t = useT();
-  const { links, change } = useMessageLinks(detail);
+  const { links, change, refetch } = useMessageLinks(detail);
   const [open, setOpen] = useState<Open>(null);
   const accept = (items: MessageLink[]) => void change(async () => ({ items }));
 
@@ -59,6 +60,7 @@ export function CrmLinksPanel({ detail }: { detail: MessageDetail }) {
           {t('crmLinks.newLead')}
         </button>
       </span>
+      <AmbiguousSender detail={detail} onSettled={() => void refetch()} />
       {open?.dialog === 'search' ? <LinkSearchDialog messageId={detail.id} linked={links} onLinked={accept} onClose={() => setOpen(null)} /> : null}
       {open?.dialog === 'create' ? <QuickCreateDialog kind={open.kind} detail={detail} linked={links} onLinked={accept} onClose={() => setOpen(null)} /> : null}
     </section>
