@@ -145,8 +145,11 @@ describe('a task from an email', () => {
 
     const socket = await connectClient(app);
     const { items } = await socket.client.api.tasks.list({ status: 'open' });
-    socket.close();
     expect(items.map((t) => [t.title, t.category, t.related.map((r) => r.name)])).toEqual([['Rappeler Ana pour le devis', 'appel', ['Ana Pop']]]);
+    // Renamed elsewhere (the CRM workspace, a colleague): the header follows.
+    await socket.client.api.tasks.update({ id: items[0]!.id, title: 'Rappeler Ana jeudi' });
+    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Task: Rappeler Ana jeudi']);
+    socket.close();
   });
 });
 

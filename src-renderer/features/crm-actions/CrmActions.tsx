@@ -1,8 +1,9 @@
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MessageDetail } from '../../../src-shared/contract/index.js';
 import { ContextMenu, type MenuAction } from '../../components/ContextMenu.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
+import { onCrmChanged } from '../../stores/crm-changes.js';
 import { openRecord } from '../../stores/crm-nav-store.js';
 import { reportError } from '../../stores/error-store.js';
 import { useReaderPlace } from '../reader/reader-place.js';
@@ -41,6 +42,17 @@ export function CrmActions({ detail, withheld }: Props) {
   const sender = detail.from?.address ?? null;
   const blacklisted = crm.sender?.blacklisted ?? false;
 
+  // The chips show the names the email's links carry: a task or event renamed elsewhere means reading the email again.
+  const work = detail.links.filter((l) => l.type === 'task' || l.type === 'event');
+  const workKey = work.map((l) => `${l.type}:${l.id}`).join(' ');
+  useEffect(() => {
+    const shown = new Set(workKey.split(' '));
+    return onCrmChanged((table, ids) => {
+      const type = table === 'tasks' ? 'task' : table === 'events' ? 'event' : null;
+      if (type && ids.some((id) => shown.has(`${type}:${id}`))) void place.store.getState().refresh();
+    });
+  }, [workKey, place]);
+
   const refresh = () => {
     void place.store.getState().refresh();
     crm.reload();
@@ -53,7 +65,7 @@ export function CrmActions({ detail, withheld }: Props) {
     setDialog(null);
     tell(text);
   };
-  const attempt = (work: () => Promise<string | null>) => () => void work().then(tell, reportError);
+  const attempt = (action: () => Promise<string | null>) => () => void action().then(tell, reportError);
 
   const openMenu = () => {
     const rect = button.current?.getBoundingClientRect();
@@ -93,7 +105,6 @@ export function CrmActions({ detail, withheld }: Props) {
   }
   actions.push({ id: 'crm-purge', label: t('crmActions.menu.purge'), separator: true, run: attempt(() => purgeFromHistory(detail, t)) });
 
-  const work = detail.links.filter((l) => l.type === 'task' || l.type === 'event');
   return (
     <>
       <div className="crm-actions" role="group" aria-label={t('crmActions.label')} data-testid="crm-actions">
