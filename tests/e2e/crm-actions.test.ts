@@ -80,7 +80,7 @@ afterEach(async (ctx) => {
 });
 
 describe('a ticket from an email', () => {
-  it('opens with the sender as requester, shows its number, and a later email joins it by that number', async () => {
+  it('opens with the sender as requester, shows its number; a later email joins it by that number, then moves to another of hers', async () => {
     await mailbox.openMessage('Imprimante en panne');
     await crm.choose('ticket');
     const dialog = crm.dialog('ticket');
@@ -113,8 +113,21 @@ describe('a ticket from an email', () => {
 
     const socket = await connectClient(app);
     const { items } = await socket.client.api.tickets.list({ number });
-    socket.close();
     expect(items.map((t) => [t.subject, t.requesterName, t.messages])).toEqual([['Imprimante en panne', 'Ana Pop', 2]]);
+
+    // Filed under the wrong one: moved to another of Ana's tickets, found within her tickets.
+    const other = await socket.client.api.tickets.create({ subject: 'Toner commandé', requesterId: items[0]!.requesterId });
+    socket.close();
+    await crm.choose('ticket');
+    await dialog.getByTestId('crm-ticket-move').click();
+    await dialog.getByTestId('crm-ticket-scope').selectOption('sender');
+    // The ticket it is in is not offered.
+    await expect.poll(() => crm.hits(dialog, 'crm-ticket-search').locator('.crm-search-name').allTextContents()).toEqual([`#${other.number} Toner commandé`]);
+    await crm.hits(dialog, 'crm-ticket-search').click();
+    expect(await crm.ok(dialog).textContent()).toBe('Move email here');
+    await crm.ok(dialog).click();
+    await expect.poll(() => crm.ticketChip.textContent()).toBe(`Ticket: #${other.number} Toner commandé`);
+    expect(await crm.notice.textContent()).toBe(`Email moved to ticket #${other.number} Toner commandé`);
   });
 });
 
