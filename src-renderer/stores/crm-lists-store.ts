@@ -17,11 +17,14 @@ const initial = (filters: Record<string, string> = {}): ListView => ({ query: ''
 
 interface CrmLists {
   views: Record<RecordType, ListView>;
+  /** The record last opened from a list: back on the list, focus returns to its row (keyboard users keep their place). */
+  opened: { type: RecordType; id: number } | null;
   /** A new search, filter or "show deleted" starts at the first page; paging keeps the rest. */
   update(type: RecordType, patch: Partial<Omit<ListView, 'filters'>> & { filters?: Record<string, string> }): void;
 }
 
 export const useCrmLists = create<CrmLists>((set) => ({
+  opened: null,
   views: {
     contact: initial(),
     company: initial(),

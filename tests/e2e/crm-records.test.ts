@@ -69,6 +69,8 @@ describe('the CRM workspace', () => {
     await crm.open('contact');
     expect(await page.getByTestId('workspace-crm').getAttribute('aria-pressed')).toBe('true');
     expect(await crm.nav('contact').getAttribute('aria-current')).toBe('page');
+    // The contacts import lives in the contacts list's toolbar.
+    expect(await page.getByTestId('contacts-import-open').isVisible()).toBe(true);
 
     await page.getByTestId('crm-new').click();
     await crm.field('firstName').fill('Ana');
@@ -92,6 +94,8 @@ describe('the CRM workspace', () => {
 
     await crm.action('back').click();
     await expect.poll(() => crm.total.innerText()).toBe('2 results');
+    // Back on the list, the keyboard is where it left: on the record's row.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('Ana Pop');
     await crm.search('exemplu pop');
     await expect.poll(() => crm.rows.count()).toBe(1);
     expect(await crm.cells(crm.rows.first())).toEqual(['Ana Pop', 'ana@exemplu.ro', 'Exemplu SRL', '+40 721 000 111']);
@@ -144,6 +148,7 @@ describe('the CRM workspace', () => {
     await crm.open('contact');
     await crm.openRow('Ana Pop');
     await expect.poll(() => crm.timeline()).toEqual(['ticket: #1 Imprimante en panne', 'message: Relance', 'message: Première demande']);
+    expect(await page.getByTestId('documents-panel').isVisible()).toBe(true);
 
     await crm.addNote('Rappeler Ana demain matin');
     await expect.poll(() => crm.timeline()).toEqual(['note: Rappeler Ana demain matin', 'ticket: #1 Imprimante en panne', 'message: Relance', 'message: Première demande']);
@@ -180,6 +185,7 @@ describe('the CRM workspace', () => {
       me = await s.api.agents.current();
       const colleague = await s.api.agents.create({ name: 'Bogdan Ionescu', email: 'bogdan@facteur.test' });
       const ana = await s.api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro' });
+      await s.api.companies.create({ name: 'Exemplu SRL' });
       await s.api.tickets.create({ subject: 'Facture manquante', requesterId: ana.id, assigneeId: colleague.id });
       await s.api.tasks.create({ title: 'Envoyer le devis', category: 'devis', related: [{ type: 'contact', id: ana.id }] });
       await s.api.notes.create({ body: 'Ana attend le devis', addresseeId: me.id, related: [{ type: 'contact', id: ana.id }] });
@@ -202,7 +208,15 @@ describe('the CRM workspace', () => {
     await expect.poll(() => crm.filter('status').inputValue()).toBe('open');
     await expect.poll(() => crm.rows.count()).toBe(1);
     await crm.openRow('Envoyer le devis');
-    expect(await page.getByTestId('crm-related-item').allInnerTexts()).toEqual([expect.stringContaining('Ana Pop')]);
+    const related = page.getByTestId('crm-related-item');
+    expect(await related.allInnerTexts()).toEqual([expect.stringContaining('Ana Pop')]);
+    // Another record found by words of its name, picked with the keyboard, then taken off again.
+    await page.getByTestId('crm-related-add').fill('exemplu srl');
+    await expect.poll(() => page.getByTestId('crm-picker-option').allInnerTexts()).toEqual([expect.stringContaining('Exemplu SRL')]);
+    await page.getByTestId('crm-related-add').press('Enter');
+    await expect.poll(() => related.allInnerTexts()).toEqual([expect.stringContaining('Ana Pop'), expect.stringContaining('Exemplu SRL')]);
+    await related.filter({ hasText: 'Exemplu SRL' }).getByTestId('crm-related-remove').click();
+    await expect.poll(() => related.count()).toBe(1);
     await page.getByTestId('crm-task-done').check();
     await expect.poll(() => page.getByTestId('crm-task-status').innerText()).toBe('Done');
     await crm.action('back').click();
@@ -220,5 +234,37 @@ describe('the CRM workspace', () => {
     await expect.poll(() => note.getAttribute('data-unread')).toBeNull();
     await note.getByTestId('crm-note-record').click();
     await expect.poll(() => crm.recordName.innerText()).toBe('Ana Pop');
+  });
+
+  it("converts a lead into a contact, and plans an event from that contact's page that joins its history", async () => {
+    await start(async (s) => {
+      await s.api.leads.create({ firstName: 'Paul', lastName: 'Martin', email: 'paul.martin@nouveau.fr', companyName: 'Nouveau SARL', source: 'salon' });
+    });
+    const page = browser!.page;
+    await crm.open('lead');
+    await crm.openRow('Paul Martin');
+    await page.getByTestId('crm-lead-convert').click();
+    await expect.poll(() => crm.record.getAttribute('data-type')).toBe('contact');
+    await expect.poll(() => crm.recordName.innerText()).toBe('Paul Martin');
+    expect(await page.getByTestId('crm-contact-company').innerText()).toBe('Nouveau SARL');
+
+    await page.getByTestId('crm-new-event').click();
+    await crm.field('title').fill('Démonstration');
+    await crm.field('startsAt').fill('2026-12-03T10:00');
+    await crm.field('endsAt').fill('2026-12-03T09:00');
+    await crm.save();
+    await expect.poll(() => crm.fieldProblem('endsAt')).toBe('An event cannot end before it starts.');
+    await crm.field('endsAt').fill('2026-12-03T11:30');
+    await crm.field('location').fill('Lyon');
+    await crm.save();
+    await expect.poll(() => crm.form.count()).toBe(0);
+    await expect.poll(() => crm.timeline()).toEqual(['event: Démonstration']);
+
+    await crm.timelineItems.getByTestId('crm-timeline-open').click();
+    await expect.poll(() => crm.recordName.innerText()).toBe('Démonstration');
+    expect(await page.getByTestId('crm-event-location').innerText()).toContain('Lyon');
+    // Shown in the machine's time, as it was typed.
+    expect(await page.getByTestId('crm-event-starts').innerText()).toContain('10:00');
+    expect(await page.getByTestId('crm-related-item').allInnerTexts()).toEqual([expect.stringContaining('Paul Martin')]);
   });
 });

@@ -1,4 +1,4 @@
-import { useCallback, useId, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useIntl } from 'react-intl';
 import type { RecordType } from '../../../../src-shared/contract/index.js';
 import { EmptyState } from '../../../components/EmptyState.js';
@@ -40,6 +40,20 @@ export function RecordList<T extends RecordType>({ type }: { type: T }) {
   const onSearch = useCallback((query: string) => update(type, { query }), [type, update]);
   const weights = columns.reduce((sum, c) => sum + c.weight, 0);
   const page = live.data;
+  const body = useRef<HTMLTableSectionElement>(null);
+  const open = (id: number) => {
+    useCrmLists.setState({ opened: { type, id } });
+    openRecord({ type, id });
+  };
+
+  // Back from a record's page: its row's link takes the focus again, once the rows are there.
+  const loaded = page !== null;
+  useEffect(() => {
+    const opened = useCrmLists.getState().opened;
+    if (!loaded || opened?.type !== type) return;
+    body.current?.querySelector<HTMLButtonElement>(`tr[data-id="${opened.id}"] .crmw-open`)?.focus();
+    useCrmLists.setState({ opened: null });
+  }, [loaded, type]);
 
   return (
     <section className="crmw-list" aria-labelledby={titleId} data-testid="crm-list" data-type={type}>
@@ -79,7 +93,7 @@ export function RecordList<T extends RecordType>({ type }: { type: T }) {
               ))}
             </tr>
           </thead>
-          <tbody onKeyDown={moveBetweenRows}>
+          <tbody ref={body} onKeyDown={moveBetweenRows}>
             {page?.items.map((record) => (
               <tr
                 key={record.id}
@@ -88,14 +102,14 @@ export function RecordList<T extends RecordType>({ type }: { type: T }) {
                 data-id={record.id}
                 data-deleted={record.deleted || undefined}
                 onClick={(e) => {
-                  if (!(e.target instanceof HTMLElement && e.target.closest('button'))) openRecord({ type, id: record.id });
+                  if (!(e.target instanceof HTMLElement && e.target.closest('button'))) open(record.id);
                 }}
               >
                 {columns.map((c) => (
                   <td key={c.key}>
                     {c.primary ? (
                       <>
-                        <button type="button" className="crmw-open" onClick={() => openRecord({ type, id: record.id })}>
+                        <button type="button" className="crmw-open" onClick={() => open(record.id)}>
                           {c.cell(record, { t, intl }) || recordName(type, record) || t('crm.unnamed')}
                         </button>
                         {record.deleted ? <span className="badge crmw-deleted-badge">{t('crm.list.deleted')}</span> : null}
@@ -119,7 +133,7 @@ export function RecordList<T extends RecordType>({ type }: { type: T }) {
           onClose={() => setCreating(false)}
           onSaved={(saved) => {
             setCreating(false);
-            openRecord({ type, id: saved.id });
+            open(saved.id);
           }}
         />
       ) : null}

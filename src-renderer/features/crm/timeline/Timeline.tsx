@@ -1,6 +1,5 @@
 import { useState } from 'react';
 import type { RecordRef, TimelineItem } from '../../../../src-shared/contract/index.js';
-import { EmptyState } from '../../../components/EmptyState.js';
 import { useT } from '../../../i18n/use-t.js';
 import { CRM_TABLES } from '../record-types.js';
 import { useLive } from '../use-live.js';
@@ -37,7 +36,7 @@ export function Timeline({ record }: { record: RecordRef }) {
     <section className="crmw-timeline" aria-labelledby={`crm-timeline-${record.type}-${record.id}`}>
       <h2 id={`crm-timeline-${record.type}-${record.id}`}>{t('crm.timeline.title')}</h2>
       <AddNote record={record} />
-      {page && page.items.length === 0 ? <EmptyState text={t('crm.timeline.empty')} /> : null}
+      {page && page.items.length === 0 ? <p className="crmw-muted crmw-timeline-empty">{t('crm.timeline.empty')}</p> : null}
       <ol className="crmw-timeline-list" data-testid="crm-timeline" aria-busy={page === null}>
         {page?.items.map((item) => (
           <li key={itemKey(item)} className={`crmw-entry crmw-entry-${item.kind}`} data-testid="crm-timeline-item" data-kind={item.kind}>
