@@ -97,8 +97,9 @@ export const crmCommands = {
    */
   'links.replaceSender': command(z.object({ messageId: Id, contactId: Id }), z.object({ items: z.array(MessageLink) })),
   /**
-   * Removes an email from every record's history for good. An email still in a mailbox only loses its links; one
-   * already deleted from the mailbox (kept for the history) is then gone.
+   * Removes an email from every record's history for good. An email still in a mailbox stays there and only loses
+   * its links; one already deleted from the mailbox (kept for the history) is then gone. `removed` says whether it
+   * was in any history at all.
    */
   'links.purge': command(z.object({ messageId: Id }), z.object({ removed: z.boolean() })),
   /** Addresses several contacts share, waiting for the person to say which contact they are. */

@@ -22,12 +22,13 @@ export class CrmActionsPage {
     await this.page.getByTestId(`menu-crm-${item}`).click();
   }
 
+  /** The email's ticket, as the links panel names it. */
   get ticketChip(): Locator {
-    return this.scope.getByTestId('crm-ticket-chip');
+    return this.scope.locator('[data-testid="crm-link"][data-type="ticket"] [data-testid="crm-link-name"]');
   }
 
   get taskChips(): Locator {
-    return this.scope.getByTestId('crm-task-chip');
+    return this.scope.locator('[data-testid="crm-link"][data-type="task"] [data-testid="crm-link-name"]');
   }
 
   get notes(): Locator {

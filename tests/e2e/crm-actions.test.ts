@@ -91,7 +91,7 @@ describe('a ticket from an email', () => {
 
     await expect.poll(() => crm.notice.textContent()).toMatch(/^Ticket #\d+ opened$/);
     const number = Number(/#(\d+)/.exec((await crm.notice.textContent()) ?? '')![1]);
-    await expect.poll(() => crm.ticketChip.textContent()).toBe(`Ticket: #${number} Imprimante en panne`);
+    await expect.poll(() => crm.ticketChip.textContent()).toBe(`#${number} Imprimante en panne`);
     expect(await dialog.count()).toBe(0);
     // Focus came back to the menu button, so the keyboard carries on where it was.
     expect(await browser.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('crm-menu-button');
@@ -109,7 +109,7 @@ describe('a ticket from an email', () => {
     await expect.poll(() => crm.hits(dialog, 'crm-ticket-search').allTextContents()).toEqual([`#${number} Imprimante en panneAna Pop`]);
     await dialog.getByTestId('crm-ticket-search-input').press('Enter');
     await expect.poll(() => crm.notice.textContent()).toBe(`Email attached to ticket #${number} Imprimante en panne`);
-    await expect.poll(() => crm.ticketChip.textContent()).toBe(`Ticket: #${number} Imprimante en panne`);
+    await expect.poll(() => crm.ticketChip.textContent()).toBe(`#${number} Imprimante en panne`);
 
     const socket = await connectClient(app);
     const { items } = await socket.client.api.tickets.list({ number });
@@ -126,7 +126,7 @@ describe('a ticket from an email', () => {
     await crm.hits(dialog, 'crm-ticket-search').click();
     expect(await crm.ok(dialog).textContent()).toBe('Move email here');
     await crm.ok(dialog).click();
-    await expect.poll(() => crm.ticketChip.textContent()).toBe(`Ticket: #${other.number} Toner commandé`);
+    await expect.poll(() => crm.ticketChip.textContent()).toBe(`#${other.number} Toner commandé`);
     expect(await crm.notice.textContent()).toBe(`Email moved to ticket #${other.number} Toner commandé`);
   });
 });
@@ -143,7 +143,7 @@ describe('a task from an email', () => {
     // Enter in a field submits the form.
     await dialog.getByTestId('crm-task-category').press('Enter');
     await expect.poll(() => crm.notice.textContent()).toBe('Task “Rappeler Ana pour le devis” created');
-    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Task: Rappeler Ana pour le devis']);
+    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Rappeler Ana pour le devis']);
 
     await mailbox.openMessage('Question facture');
     await crm.choose('task');
@@ -154,14 +154,14 @@ describe('a task from an email', () => {
     await expect.poll(() => crm.hits(dialog, 'crm-work-search').locator('.crm-search-name').allTextContents()).toEqual(['Rappeler Ana pour le devis']);
     await dialog.getByTestId('crm-work-search-input').press('ArrowDown');
     await crm.ok(dialog).click();
-    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Task: Rappeler Ana pour le devis']);
+    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Rappeler Ana pour le devis']);
 
     const socket = await connectClient(app);
     const { items } = await socket.client.api.tasks.list({ status: 'open' });
     expect(items.map((t) => [t.title, t.category, t.related.map((r) => r.name)])).toEqual([['Rappeler Ana pour le devis', 'appel', ['Ana Pop']]]);
     // Renamed elsewhere (the CRM workspace, a colleague): the header follows.
     await socket.client.api.tasks.update({ id: items[0]!.id, title: 'Rappeler Ana jeudi' });
-    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Task: Rappeler Ana jeudi']);
+    await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Rappeler Ana jeudi']);
     socket.close();
   });
 });

@@ -1,10 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { MessageDetail } from '../../../src-shared/contract/index.js';
 import { ContextMenu, type MenuAction } from '../../components/ContextMenu.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
-import { onCrmChanged } from '../../stores/crm-changes.js';
-import { openRecord } from '../../stores/crm-nav-store.js';
 import { reportError } from '../../stores/error-store.js';
 import { useReaderPlace } from '../reader/reader-place.js';
 import { addSendersToAddressBook } from './add-senders.js';
@@ -28,8 +26,8 @@ interface Props {
 
 /**
  * The CRM line of an open email: the "CRM" menu (ticket, tasks, events, a note for a colleague, the address book,
- * the blacklist, privacy, removal from the histories), the ticket and the tasks and events it is attached to, a
- * blacklisted sender, and the notes left on it. Live: what it shows is fetched again when those records change.
+ * the blacklist, privacy, removal from the histories), a blacklisted sender, and the notes left on it. The ticket,
+ * tasks and events it is filed under show with its other records in the links panel (crm-links). Live: what it shows is fetched again when those records change.
  */
 export function CrmActions({ detail, withheld }: Props) {
   const t = useT();
@@ -41,17 +39,6 @@ export function CrmActions({ detail, withheld }: Props) {
   const canOpen = !place.window;
   const sender = detail.from?.address ?? null;
   const blacklisted = crm.sender?.blacklisted ?? false;
-
-  // The chips show the names the email's links carry: a task or event renamed elsewhere means reading the email again.
-  const work = detail.links.filter((l) => l.type === 'task' || l.type === 'event');
-  const workKey = work.map((l) => `${l.type}:${l.id}`).join(' ');
-  useEffect(() => {
-    const shown = new Set(workKey.split(' '));
-    return onCrmChanged((table, ids) => {
-      const type = table === 'tasks' ? 'task' : table === 'events' ? 'event' : null;
-      if (type && ids.some((id) => shown.has(`${type}:${id}`))) void place.store.getState().refresh();
-    });
-  }, [workKey, place]);
 
   const refresh = () => {
     void place.store.getState().refresh();
@@ -130,27 +117,6 @@ export function CrmActions({ detail, withheld }: Props) {
             {t('crmActions.blacklisted')}
           </span>
         ) : null}
-        {crm.ticket ? (
-          <RecordChip
-            icon="tag"
-            kind={t('crmActions.chip.ticket')}
-            name={`#${crm.ticket.number} ${crm.ticket.subject}`}
-            muted={crm.ticket.status === 'closed'}
-            onOpen={canOpen ? () => openRecord({ type: 'ticket', id: crm.ticket!.id }) : null}
-            testId="crm-ticket-chip"
-          />
-        ) : null}
-        {work.map((l) => (
-          <RecordChip
-            key={`${l.type}-${l.id}`}
-            icon={l.type === 'task' ? 'check' : 'calendar'}
-            kind={t(l.type === 'task' ? 'crmActions.chip.task' : 'crmActions.chip.event')}
-            name={l.name}
-            muted={false}
-            onOpen={canOpen ? () => openRecord({ type: l.type, id: l.id }) : null}
-            testId={`crm-${l.type}-chip`}
-          />
-        ))}
       </div>
       <EmailNotes notes={crm.notes} />
       {menuAt ? <ContextMenu label={t('crmActions.label')} at={menuAt} actions={actions} onClose={closeMenu} /> : null}
@@ -159,36 +125,5 @@ export function CrmActions({ detail, withheld }: Props) {
       {dialog === 'note' ? <NoteDialog detail={detail} onClose={() => setDialog(null)} onDone={done} /> : null}
       {dialog === 'stands-for' ? <StandsForDialog detail={detail} onClose={() => setDialog(null)} onDone={done} /> : null}
     </>
-  );
-}
-
-interface ChipProps {
-  icon: 'tag' | 'check' | 'calendar';
-  /** "Ticket", "Task": said before the name, for those who do not see the icon. */
-  kind: string;
-  name: string;
-  muted: boolean;
-  /** Null where there is no CRM workspace to open it in (a message window). */
-  onOpen: (() => void) | null;
-  testId: string;
-}
-
-function RecordChip({ icon, kind, name, muted, onOpen, testId }: ChipProps) {
-  const content = (
-    <>
-      <Icon name={icon} />
-      <span className="visually-hidden">{kind}: </span>
-      <span className="crm-chip-name">{name}</span>
-    </>
-  );
-  const className = muted ? 'crm-chip is-muted' : 'crm-chip';
-  return onOpen ? (
-    <button type="button" className={className} title={`${kind}: ${name}`} onClick={onOpen} data-testid={testId}>
-      {content}
-    </button>
-  ) : (
-    <span className={className} title={`${kind}: ${name}`} data-testid={testId}>
-      {content}
-    </span>
   );
 }
