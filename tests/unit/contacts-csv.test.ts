@@ -155,6 +155,13 @@ describe('CSV contact files', () => {
     expect(plan(changed.candidates[0]!)).toMatchObject({ firstName: 'Marie', lastName: 'Curie', phones: [], notes: 'VIP' });
   });
 
+  it('follows Excel\'s "sep=" line, which names the delimiter and is not a row', () => {
+    const f = read(utf8('sep=,\r\nNume;Prenume,E-mail\r\nPop;Ana,ana@exemplu.ro\r\n'));
+    expect(f.delimiter).toBe(',');
+    expect(f.columns.map((c) => c.header)).toEqual(['Nume;Prenume', 'E-mail']);
+    expect(plan(f.candidates[0]!)).toMatchObject({ row: 2, emails: ['ana@exemplu.ro'] });
+  });
+
   it('says when no column holds a name, an address or a company', () => {
     const f = read(utf8('Colonne A;Colonne B\r\nx;y\r\n'));
     expect(f.fileWarnings).toEqual([{ code: 'nothingMapped', value: '' }]);

@@ -31,8 +31,11 @@ export function detectDelimiter(text: string): string {
 }
 
 /** Reads a CSV export: the first record is the header; values are trimmed; quoted values may hold line breaks. */
-export function readCsv(text: string): CsvTable {
-  const delimiter = detectDelimiter(text);
+export function readCsv(input: string): CsvTable {
+  // Excel writes (and honours) a first line "sep=;" naming the delimiter; it is not a row of the sheet.
+  const sep = /^\uFEFF?sep=(.)\r?\n/i.exec(input);
+  const text = sep ? input.slice(sep[0].length) : input;
+  const delimiter = sep ? sep[1]! : detectDelimiter(text);
   let records: string[][];
   try {
     records = parse(text, {
