@@ -90,7 +90,12 @@ describe('the CRM workspace', () => {
     await crm.save();
 
     await expect.poll(() => crm.recordName.innerText()).toBe('Ana Pop');
-    expect(await page.getByTestId('crm-contact-company').innerText()).toBe('Exemplu SRL');
+    // The company named in the form was created, and its page lists its contact.
+    await page.getByTestId('crm-contact-company').click();
+    await expect.poll(() => crm.recordName.innerText()).toBe('Exemplu SRL');
+    await expect.poll(() => page.getByTestId('crm-company-contacts').innerText()).toContain('Ana Pop');
+    await page.getByTestId('crm-company-contacts').getByRole('button', { name: 'Ana Pop' }).click();
+    await expect.poll(() => crm.recordName.innerText()).toBe('Ana Pop');
 
     await crm.action('back').click();
     await expect.poll(() => crm.total.innerText()).toBe('2 results');
