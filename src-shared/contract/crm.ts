@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id, IsoDate } from './common.js';
-import { command } from './define.js';
+import { command, patchOf } from './define.js';
 import { MessageLink, RecordType } from './link.js';
 import { MessageSummary } from './messages.js';
 
@@ -62,11 +62,11 @@ const History = z.object({ items: z.array(MessageSummary), total: z.number().int
 const page = { limit: z.number().int().min(1).max(500).default(100), offset: z.number().int().min(0).default(0) };
 
 export const crmCommands = {
-  'contacts.list': command(z.object({ query: z.string().max(200).default(''), includeDeleted: z.boolean().default(false), ...page }), z.object({ items: z.array(Contact), total: z.number().int() })),
+  'contacts.list': command(z.object({ query: z.string().max(200).default(''), companyId: Id.optional(), includeDeleted: z.boolean().default(false), ...page }), z.object({ items: z.array(Contact), total: z.number().int() })),
   'contacts.get': command(z.object({ id: Id }), Contact),
   /** Refused when another contact has one of its addresses (duplicate check); the mail of its addresses is linked. */
   'contacts.create': command(ContactFields.refine((c) => c.firstName || c.lastName || c.email, { message: 'A contact needs a name or an email address' }), Contact),
-  'contacts.update': command(ContactFields.partial().extend({ id: Id }), Contact),
+  'contacts.update': command(patchOf(ContactFields).extend({ id: Id }), Contact),
   /** Soft: the contact leaves lists and automatic linking, keeps its history, and can be restored. */
   'contacts.delete': command(z.object({ id: Id }), Contact),
   'contacts.restore': command(z.object({ id: Id }), Contact),

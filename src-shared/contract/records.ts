@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Address, Id, IsoDate } from './common.js';
-import { command } from './define.js';
+import { command, patchOf } from './define.js';
 import { MessageLink, NamedRecord, RecordRef, RecordType } from './link.js';
 import { Direction, MessageSummary } from './messages.js';
 
@@ -185,7 +185,7 @@ export const recordsCommands = {
   'leads.list': command(z.object({ query: z.string().max(200).default(''), status: LeadStatus.optional(), includeDeleted: z.boolean().default(false), ...page }), listOf(Lead)),
   'leads.get': command(z.object({ id: Id }), Lead),
   'leads.create': command(LeadFields.extend(fromMessage).refine((l) => l.firstName || l.lastName || l.email || l.companyName, { message: 'A lead needs a name, a company or an email address' }), Lead),
-  'leads.update': command(LeadFields.partial().extend({ id: Id }), Lead),
+  'leads.update': command(patchOf(LeadFields).extend({ id: Id }), Lead),
   /** The lead becomes a contact (and its company, found by name or created); its emails follow. */
   'leads.convert': command(z.object({ id: Id }), z.object({ lead: Lead, contactId: Id })),
   'leads.delete': command(del, Lead),
@@ -194,7 +194,7 @@ export const recordsCommands = {
   'deals.list': command(z.object({ query: z.string().max(200).default(''), stage: DealStage.optional(), companyId: Id.optional(), includeDeleted: z.boolean().default(false), ...page }), listOf(Deal)),
   'deals.get': command(z.object({ id: Id }), Deal),
   'deals.create': command(DealFields.extend(fromMessage), Deal),
-  'deals.update': command(DealFields.partial().extend({ id: Id }), Deal),
+  'deals.update': command(patchOf(DealFields).extend({ id: Id }), Deal),
   'deals.delete': command(del, Deal),
   'deals.restore': command(del, Deal),
 

@@ -270,4 +270,20 @@ describe('leads, deals, address book', () => {
     expect((await api.contacts.suggest({ messageId: email })).duplicates.map((d) => d.id)).toEqual([existing.id]);
     await engine.close();
   });
+
+  it('changes only the fields an update names (a contact, a lead, a deal)', async () => {
+    const { api, engine } = await setup();
+    const ana = await api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro', phones: ['0721 234 567'], companyName: 'Exemplu SRL', notes: 'vip' });
+    expect(await api.contacts.update({ id: ana.id, lastName: 'Popescu' })).toMatchObject({
+      firstName: 'Ana', lastName: 'Popescu', email: 'ana@exemplu.ro', phones: ['0721 234 567'], companyId: ana.companyId, notes: 'vip',
+    });
+    await api.contacts.create({ firstName: 'Dan', email: 'dan@exemplu.ro', companyName: 'Exemplu SRL' });
+    await api.contacts.create({ firstName: 'Exemplu', lastName: 'Elsewhere' });
+    expect((await api.contacts.list({ companyId: ana.companyId! })).items.map((c) => c.firstName)).toEqual(['Dan', 'Ana']);
+    const deal = await api.deals.create({ title: 'Contract', companyId: ana.companyId, amount: 900, currency: 'RON', notes: 'anual' });
+    expect(await api.deals.update({ id: deal.id, stage: 'won' })).toMatchObject({ stage: 'won', companyId: ana.companyId, amount: 900, currency: 'RON', notes: 'anual' });
+    const lead = await api.leads.create({ firstName: 'Ion', email: 'ion@firma.ro', source: 'târg', status: 'qualified' });
+    expect(await api.leads.update({ id: lead.id, notes: 'de sunat' })).toMatchObject({ firstName: 'Ion', email: 'ion@firma.ro', source: 'târg', status: 'qualified', notes: 'de sunat' });
+    await engine.close();
+  });
 });

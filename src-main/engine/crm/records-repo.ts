@@ -69,11 +69,12 @@ export class RecordsRepo {
     return toCompany(row);
   }
 
-  contacts(q: { query: string; includeDeleted: boolean; limit: number; offset: number }): { items: Contact[]; total: number } {
+  contacts(q: { query: string; companyId?: number | undefined; includeDeleted: boolean; limit: number; offset: number }): { items: Contact[]; total: number } {
     const words = likeWords(q.query);
-    const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...words.map(() => `lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\'`)].join(' AND ');
-    const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE ${where}`).get(...words) as { n: number }).n;
-    const rows = this.sqlite.prepare(`${CONTACT} WHERE ${where} ORDER BY lower(c.last_name), lower(c.first_name), c.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as ContactRow[];
+    const company = q.companyId === undefined ? [] : [q.companyId];
+    const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...company.map(() => 'c.company_id = ?'), ...words.map(() => `lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\'`)].join(' AND ');
+    const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE ${where}`).get(...company, ...words) as { n: number }).n;
+    const rows = this.sqlite.prepare(`${CONTACT} WHERE ${where} ORDER BY lower(c.last_name), lower(c.first_name), c.id LIMIT ? OFFSET ?`).all(...company, ...words, q.limit, q.offset) as ContactRow[];
     return { items: this.hydrate(rows), total };
   }
 

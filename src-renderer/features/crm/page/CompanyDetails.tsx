@@ -6,13 +6,9 @@ import { useLive } from '../use-live.js';
 import { Facts } from './Facts.js';
 import { RecordLink } from './RecordLink.js';
 
-/**
- * A company's contacts. contacts.list has no company filter: its search also looks in the company's name, so the
- * name narrows the list and the id keeps only this company's (another company's name may contain the same words).
- */
+/** A company's contacts (the first 500: a page, not a directory). */
 async function contactsOf(company: Company) {
-  const { items } = await engine().client.api.contacts.list({ query: company.name, limit: 500 });
-  return items.filter((c) => c.companyId === company.id);
+  return (await engine().client.api.contacts.list({ companyId: company.id, limit: 500 })).items;
 }
 
 export function CompanyDetails({ company }: { company: Company }) {
