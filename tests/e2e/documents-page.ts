@@ -53,6 +53,11 @@ export class DocumentsPage {
     await this.dialog.waitFor({ state: 'detached' });
   }
 
+  async openRecord(): Promise<void> {
+    await this.dialog.getByTestId('file-in-documents-open-record').click();
+    await this.panel.waitFor();
+  }
+
   get panel(): Locator {
     return this.page.getByTestId('documents-panel');
   }
@@ -63,5 +68,37 @@ export class DocumentsPage {
 
   file(name: string): Locator {
     return this.panel.locator(`[data-testid="documents-file"][data-name="${name}"]`);
+  }
+
+  get status(): Locator {
+    return this.panel.getByTestId('documents-status');
+  }
+
+  /** Folder rows as "path=count", in tree order. */
+  async folders(): Promise<string[]> {
+    return this.panel.getByTestId('documents-folder').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-path')}=${r.querySelector('.documents-count')?.textContent}`));
+  }
+
+  async fileNames(): Promise<string[]> {
+    return this.panel.getByTestId('documents-file').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-name') ?? ''));
+  }
+
+  async answerName(name: string): Promise<void> {
+    const dialog = this.page.getByTestId('name-dialog');
+    await dialog.getByTestId('name-input').fill(name);
+    await dialog.getByTestId('name-ok').click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** Files dropped from the desktop onto `target`, as the browser delivers them (a DataTransfer holding File objects). */
+  async dropFiles(target: Locator, files: Array<{ name: string; type: string; text: string }>): Promise<void> {
+    const transfer = await this.page.evaluateHandle((list) => {
+      const dt = new DataTransfer();
+      for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
+      return dt;
+    }, files);
+    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
+    await target.dispatchEvent('dragover', { dataTransfer: transfer });
+    await target.dispatchEvent('drop', { dataTransfer: transfer });
   }
 }

@@ -104,6 +104,67 @@ describe('filing attachments in documents', () => {
     await expect.poll(() => documents.done.textContent()).toBe('Filed as “Devis n° 7 (2).pdf” in Devis / 2026 of Renée Façade.');
   });
 
+  it("shows the filed quote on the customer's page, where files are added, dropped, moved, renamed, deleted and restored", async () => {
+    await documents.fileButton('Devis n° 7.pdf').click();
+    await documents.newFolder('Devis/2026');
+    await documents.ok.click();
+    await documents.done.waitFor();
+    await documents.openRecord();
+    await expect.poll(() => documents.folders()).toEqual(['=1', 'Devis=1', 'Devis/2026=1']);
+    expect(await documents.fileNames()).toEqual([]);
+    await documents.folder('Devis/2026').click();
+    await expect.poll(() => documents.fileNames()).toEqual(['Devis n° 7.pdf']);
+    expect(await documents.file('Devis n° 7.pdf').getByTestId('documents-source').textContent()).toBe('From the email “Devis vitrine”');
+    expect(await documents.file('Devis n° 7.pdf').textContent()).toContain('Facteur');
+
+    // Added with the button, into the folder shown.
+    await documents.panel.getByTestId('documents-file-input').setInputFiles({ name: 'Plan de pose.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 plan') });
+    await expect.poll(() => documents.status.textContent()).toBe('1 file added to Devis / 2026');
+    await expect.poll(() => documents.fileNames()).toEqual(['Devis n° 7.pdf', 'Plan de pose.pdf']);
+
+    // Dropped from the desktop onto another folder: they go there, not into the one shown.
+    await documents.dropFiles(documents.folder('Devis'), [
+      { name: 'Photo vitrine.txt', type: 'text/plain', text: 'photo' },
+      { name: 'Mesures.txt', type: 'text/plain', text: '2,40 m × 1,80 m' },
+    ]);
+    await expect.poll(() => documents.status.textContent()).toBe('2 files added to Devis');
+    await expect.poll(() => documents.folders()).toEqual(['=4', 'Devis=4', 'Devis/2026=2']);
+
+    await documents.panel.getByTestId('documents-new-folder').click();
+    await documents.answerName('Signés');
+    await expect.poll(() => documents.folders()).toEqual(['=4', 'Devis=4', 'Devis/2026=2', 'Devis/2026/Signés=0']);
+    expect(await documents.panel.getByTestId('documents-empty').isVisible()).toBe(true);
+
+    // Dragged onto a folder: moved there.
+    await documents.folder('Devis/2026').click();
+    await documents.file('Plan de pose.pdf').dragTo(documents.folder('Devis/2026/Signés'));
+    await expect.poll(() => documents.status.textContent()).toBe('“Plan de pose.pdf” moved to Devis / 2026 / Signés');
+    await expect.poll(() => documents.folders()).toEqual(['=4', 'Devis=4', 'Devis/2026=2', 'Devis/2026/Signés=1']);
+    expect(await documents.fileNames()).toEqual(['Devis n° 7.pdf']);
+
+    await documents.file('Devis n° 7.pdf').getByTestId('documents-rename').click();
+    await documents.answerName('Devis accepté.pdf');
+    await expect.poll(() => documents.fileNames()).toEqual(['Devis accepté.pdf']);
+    await screenshot(browser.page, 'documents-panel');
+
+    // Deleting asks first, then the file waits among the deleted documents until restored.
+    await documents.file('Devis accepté.pdf').getByTestId('documents-delete').click();
+    const confirm = browser.page.getByTestId('confirm-dialog');
+    expect(await confirm.textContent()).toContain('where it can be restored for 30 days');
+    await confirm.getByTestId('confirm-ok').click();
+    await expect.poll(() => documents.fileNames()).toEqual([]);
+    await documents.panel.getByTestId('documents-deleted').locator('summary').click();
+    expect(await documents.panel.getByTestId('documents-deleted').locator('summary').textContent()).toBe('Deleted documents (1)');
+    await documents.panel.getByTestId('documents-restore').click();
+    await expect.poll(() => documents.fileNames()).toEqual(['Devis accepté.pdf']);
+    expect(await documents.panel.getByTestId('documents-deleted').count()).toBe(0);
+
+    const listing = await contract.client.api.documents.list({ record: renee });
+    expect(listing.files.map((f) => `${f.folder}/${f.name}`)).toEqual(['Devis/Mesures.txt', 'Devis/Photo vitrine.txt', 'Devis/2026/Devis accepté.pdf', 'Devis/2026/Signés/Plan de pose.pdf']);
+    expect((await bytesOf(listing.files.find((f) => f.name === 'Devis accepté.pdf')!.id)).equals(QUOTE)).toBe(true);
+    expect((await bytesOf(listing.files.find((f) => f.name === 'Mesures.txt')!.id)).toString()).toBe('2,40 m × 1,80 m');
+  });
+
   it('files the terms into a company found by searching, under a name of its own', async () => {
     await documents.fileButton('Conditions générales.pdf').click();
     await documents.dialog.waitFor();

@@ -17,7 +17,10 @@ interface DocumentRowProps {
   onDelete(): void;
 }
 
-/** One file: its type's icon and name (the button that opens it), size, date, who added it and from which email. */
+/**
+ * One file: its type's icon and name (the button that opens it), then size, date, who added it and from which
+ * email, and its actions; the lines wrap to the width the record page gives the panel.
+ */
 export function DocumentRow({ file, onOpen, onDownload, onMove, onRename, onDelete }: DocumentRowProps) {
   const t = useT();
   const intl = useIntl();
@@ -25,7 +28,7 @@ export function DocumentRow({ file, onOpen, onDownload, onMove, onRename, onDele
   const program = isProgramFile(file.name);
   const name = { name: file.name };
   return (
-    <tr
+    <li
       className="documents-file"
       draggable
       onDragStart={(e) => {
@@ -35,22 +38,22 @@ export function DocumentRow({ file, onOpen, onDownload, onMove, onRename, onDele
       data-testid="documents-file"
       data-name={file.name}
     >
-      <td>
-        <button type="button" className="documents-open" title={t('documents.open', name)} onClick={onOpen} data-testid="documents-open">
-          <Icon name={program ? 'warning' : ATTACHMENT_ICONS[kind]} label={t(ATTACHMENT_LABELS[kind])} />
-          <span className="documents-name">{file.name}</span>
-        </button>
-        {file.source ? (
-          <span className="documents-source" data-testid="documents-source">
-            <Icon name="mail" />
-            {file.source.subject ? t('documents.fromEmail', { subject: file.source.subject }) : t('documents.fromPrivateEmail')}
-          </span>
-        ) : null}
-      </td>
-      <td className="documents-size">{formatSize(intl, file.size)}</td>
-      <td className="documents-date">{formatShortDate(intl, file.createdAt)}</td>
-      <td className="documents-by">{file.addedBy ?? ''}</td>
-      <td className="documents-actions">
+      <button type="button" className="documents-open" title={t('documents.open', name)} onClick={onOpen} data-testid="documents-open">
+        <Icon name={program ? 'warning' : ATTACHMENT_ICONS[kind]} label={t(ATTACHMENT_LABELS[kind])} />
+        <span className="documents-name">{file.name}</span>
+      </button>
+      <span className="documents-meta">
+        <span className="documents-size">{formatSize(intl, file.size)}</span>
+        <span className="documents-date">{formatShortDate(intl, file.createdAt)}</span>
+        {file.addedBy ? <span className="documents-by">{file.addedBy}</span> : null}
+      </span>
+      {file.source ? (
+        <span className="documents-source" data-testid="documents-source">
+          <Icon name="mail" />
+          {file.source.subject ? t('documents.fromEmail', { subject: file.source.subject }) : t('documents.fromPrivateEmail')}
+        </span>
+      ) : null}
+      <span className="documents-actions">
         <button type="button" className="link-button" aria-label={t('documents.downloadNamed', name)} onClick={onDownload} data-testid="documents-download">
           {t('documents.download')}
         </button>
@@ -63,7 +66,7 @@ export function DocumentRow({ file, onOpen, onDownload, onMove, onRename, onDele
         <button type="button" className="link-button" aria-label={t('documents.deleteNamed', name)} onClick={onDelete} data-testid="documents-delete">
           {t('documents.delete')}
         </button>
-      </td>
-    </tr>
+      </span>
+    </li>
   );
 }

@@ -85,16 +85,6 @@ export function DocumentsPanel({ record }: { record: RecordRef }) {
         <button type="button" className="button" onClick={() => void newFolder(ctx, selected)} data-testid="documents-new-folder">
           {t('documents.newFolder')}
         </button>
-        {current ? (
-          <>
-            <button type="button" className="button" onClick={() => void renameFolder(ctx, selected)} data-testid="documents-rename-folder">
-              {t('documents.folder.rename')}
-            </button>
-            <button type="button" className="button" onClick={() => void deleteFolder(ctx, selected)} data-testid="documents-delete-folder">
-              {t('documents.folder.delete')}
-            </button>
-          </>
-        ) : null}
         <span className="documents-status" role="status" data-testid="documents-status">
           {status}
         </span>
@@ -108,38 +98,37 @@ export function DocumentsPanel({ record }: { record: RecordRef }) {
           onAddInto={(path, files) => void addTo(ctx, path, files)}
         />
         <div className="documents-files">
-          <h3 className="documents-folder-title">{folderLabel(selected, main)}</h3>
+          <div className="documents-folder-bar">
+            <h3 className="documents-folder-title">{folderLabel(selected, main)}</h3>
+            {current ? (
+              <>
+                <button type="button" className="link-button" onClick={() => void renameFolder(ctx, selected)} data-testid="documents-rename-folder">
+                  {t('documents.folder.rename')}
+                </button>
+                <button type="button" className="link-button" onClick={() => void deleteFolder(ctx, selected)} data-testid="documents-delete-folder">
+                  {t('documents.folder.delete')}
+                </button>
+              </>
+            ) : null}
+          </div>
           {shown.length === 0 ? (
             <p className="documents-empty" data-testid="documents-empty">
               {dropping ? t('documents.drop', { folder: folderLabel(selected, main) }) : t('documents.empty')}
             </p>
           ) : (
-            <table className="documents-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('documents.column.name')}</th>
-                  <th scope="col">{t('documents.column.size')}</th>
-                  <th scope="col">{t('documents.column.added')}</th>
-                  <th scope="col">{t('documents.column.by')}</th>
-                  <th scope="col">
-                    <span className="visually-hidden">{t('documents.column.actions')}</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((f) => (
-                  <DocumentRow
-                    key={f.id}
-                    file={f}
-                    onOpen={() => void openOrOffer(ctx, f)}
-                    onDownload={() => void downloadDocument(f.id)}
-                    onMove={() => setMoving(f)}
-                    onRename={() => void renameDocument(ctx, f)}
-                    onDelete={() => void deleteDocument(ctx, f)}
-                  />
-                ))}
-              </tbody>
-            </table>
+            <ul className="documents-list" aria-label={folderLabel(selected, main)}>
+              {shown.map((f) => (
+                <DocumentRow
+                  key={f.id}
+                  file={f}
+                  onOpen={() => void openOrOffer(ctx, f)}
+                  onDownload={() => void downloadDocument(f.id)}
+                  onMove={() => setMoving(f)}
+                  onRename={() => void renameDocument(ctx, f)}
+                  onDelete={() => void deleteDocument(ctx, f)}
+                />
+              ))}
+            </ul>
           )}
           <DeletedDocuments files={listing.deleted} onRestore={(f) => void restoreDocument(ctx, f)} />
         </div>

@@ -83,7 +83,7 @@ export async function renameDocument(ctx: PanelContext, file: DocumentFile): Pro
   const name = safeFileName(typed, file.name);
   const taken = ctx.listing.files.some((f) => f.id !== file.id && f.folder === file.folder && f.name.toLowerCase() === name.toLowerCase());
   if (taken) return ctx.say(ctx.t('documents.rename.taken', { name }));
-  await attempt(() => api().documents.rename({ id: file.id, name }));
+  if (await attempt(() => api().documents.rename({ id: file.id, name }))) ctx.say('');
 }
 
 export async function deleteDocument(ctx: PanelContext, file: DocumentFile): Promise<void> {
