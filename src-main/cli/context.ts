@@ -35,6 +35,10 @@ export interface Options {
   first?: string | undefined;
   last?: string | undefined;
   email2?: string | undefined;
+  map?: string | undefined;
+  dryRun?: boolean | undefined;
+  existing?: string | undefined;
+  encoding?: string | undefined;
   subject?: string | undefined;
   requester?: string | undefined;
   queue?: string | undefined;

@@ -286,4 +286,16 @@ describe('leads, deals, address book', () => {
     expect(await api.leads.update({ id: lead.id, notes: 'de sunat' })).toMatchObject({ firstName: 'Ion', email: 'ion@firma.ro', source: 'târg', status: 'qualified', notes: 'de sunat' });
     await engine.close();
   });
+
+  it('matches names in any alphabet\'s case, and finds them without their accents', async () => {
+    const { api, engine } = await setup();
+    const first = await api.contacts.create({ firstName: 'Ștefan', lastName: 'Lefèvre', email: 'stefan@boulangerie.fr', companyName: 'Boulangerie Lefèvre' });
+    const second = await api.contacts.create({ firstName: 'Élodie', email: 'elodie@boulangerie.fr', companyName: 'BOULANGERIE LEFÈVRE' });
+    expect(second.companyId).toBe(first.companyId);
+    expect((await api.contacts.list({ query: 'stefan lefevre' })).items.map((c) => c.id)).toEqual([first.id]);
+    expect((await api.contacts.list({ query: 'ÉLODIE' })).items.map((c) => c.id)).toEqual([second.id]);
+    expect((await api.companies.list({ query: 'lefevre' })).items.map((c) => c.name)).toEqual(['Boulangerie Lefèvre']);
+    expect((await api.records.search({ query: 'ștefan', types: ['contact'] })).items.map((h) => h.id)).toEqual([first.id]);
+    await engine.close();
+  });
 });

@@ -8,11 +8,10 @@ import {
   type ImportedRow,
   type ImportRowNote,
 } from '../../../src-shared/contract/index.js';
-import type { CliContext, Options } from '../context.js';
+import type { CliContext } from '../context.js';
 import { printJson, printLine, UsageError } from '../output.js';
 
 /** The options this command adds to the common ones. */
-type ImportOptions = Options & { map?: string | undefined; dryRun?: boolean | undefined; existing?: string | undefined; encoding?: string | undefined };
 
 const norm = (s: string) => s.normalize('NFC').trim().toLowerCase();
 
@@ -92,7 +91,7 @@ function printReport(file: string, report: ContactsImportReport, columns: Import
 export async function contactsImportCommand(ctx: CliContext): Promise<number> {
   const [, path, ...extra] = ctx.args;
   if (!path || extra.length > 0) throw new UsageError('contacts import takes one file: a CSV export or a .vcf file.');
-  const o = ctx.options as ImportOptions;
+  const o = ctx.options;
   if (o.existing !== undefined && o.existing !== 'merge' && o.existing !== 'skip') throw new UsageError('--existing takes merge or skip.');
   const encoding = o.encoding === undefined ? undefined : ImportEncoding.safeParse(o.encoding.toLowerCase());
   if (encoding && !encoding.success) throw new UsageError(`--encoding takes one of ${ImportEncoding.options.join(', ')}.`);

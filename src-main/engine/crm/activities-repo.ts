@@ -76,7 +76,7 @@ export class ActivitiesRepo {
 
   /** The categories in use, most used first. */
   taskCategories(): string[] {
-    return (cached(this.sqlite, "SELECT category FROM crm_tasks WHERE category <> '' AND deleted_at IS NULL GROUP BY category ORDER BY count(*) DESC, lower(category)").all() as Array<{ category: string }>).map((r) => r.category);
+    return (cached(this.sqlite, "SELECT category FROM crm_tasks WHERE category <> '' AND deleted_at IS NULL GROUP BY category ORDER BY count(*) DESC, fold(category)").all() as Array<{ category: string }>).map((r) => r.category);
   }
 
   eventsByIds(ids: number[]): Event[] {

@@ -102,14 +102,14 @@ export function searchRecords(sqlite: Database.Database, q: RecordSearch): Recor
     if (q.requesterId && type !== 'ticket') return;
     const filters = s.filters(q);
     if (q.companyId && !['contact', 'deal', 'ticket'].includes(type)) return;
-    const where = ['c.deleted_at IS NULL', ...(q.openOnly ? [s.open] : []), ...filters.map(([w]) => w), ...words.map(() => `lower(${s.text}) LIKE ? ESCAPE '\\'`)];
+    const where = ['c.deleted_at IS NULL', ...(q.openOnly ? [s.open] : []), ...filters.map(([w]) => w), ...words.map(() => `fold(${s.text}) LIKE ? ESCAPE '\\'`)];
     const first = type === 'ticket' && number ? `CASE WHEN c.number = ${Number(number)} THEN 0 ELSE 1 END` : '1';
     parts.push(`SELECT * FROM (SELECT '${type}' AS type, c.id, ${s.name} AS name, ${s.detail} AS detail, (${s.open}) AS open, ${first} AS first, ${rank} AS rank
-      FROM ${s.from} WHERE ${where.join(' AND ')} ORDER BY ${first}, lower(${s.name}) LIMIT ${q.limit})`);
+      FROM ${s.from} WHERE ${where.join(' AND ')} ORDER BY ${first}, fold(${s.name}) LIMIT ${q.limit})`);
     params.push(...filters.flatMap(([, ...v]) => v), ...words);
   });
   if (parts.length === 0) return [];
-  const rows = sqlite.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY first, rank, lower(name) LIMIT ?`).all(...params, q.limit) as Array<{
+  const rows = sqlite.prepare(`SELECT * FROM (${parts.join(' UNION ALL ')}) ORDER BY first, rank, fold(name) LIMIT ?`).all(...params, q.limit) as Array<{
     type: RecordType; id: number; name: string | null; detail: string | null; open: number;
   }>;
   return rows.map((r) => ({ type: r.type, id: r.id, name: r.name ?? '', detail: r.detail ?? '', open: r.open === 1 }));

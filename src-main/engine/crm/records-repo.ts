@@ -72,23 +72,23 @@ export class RecordsRepo {
   contacts(q: { query: string; companyId?: number | undefined; includeDeleted: boolean; limit: number; offset: number }): { items: Contact[]; total: number } {
     const words = likeWords(q.query);
     const company = q.companyId === undefined ? [] : [q.companyId];
-    const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...company.map(() => 'c.company_id = ?'), ...words.map(() => `lower(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\'`)].join(' AND ');
+    const where = [q.includeDeleted ? '1' : 'c.deleted_at IS NULL', ...company.map(() => 'c.company_id = ?'), ...words.map(() => `fold(c.first_name || ' ' || c.last_name || ' ' || coalesce(c.email, '') || ' ' || coalesce(c.email2, '') || ' ' || coalesce(co.name, '')) LIKE ? ESCAPE '\\'`)].join(' AND ');
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM contacts c LEFT JOIN companies co ON co.id = c.company_id WHERE ${where}`).get(...company, ...words) as { n: number }).n;
-    const rows = this.sqlite.prepare(`${CONTACT} WHERE ${where} ORDER BY lower(c.last_name), lower(c.first_name), c.id LIMIT ? OFFSET ?`).all(...company, ...words, q.limit, q.offset) as ContactRow[];
+    const rows = this.sqlite.prepare(`${CONTACT} WHERE ${where} ORDER BY fold(c.last_name), fold(c.first_name), c.id LIMIT ? OFFSET ?`).all(...company, ...words, q.limit, q.offset) as ContactRow[];
     return { items: this.hydrate(rows), total };
   }
 
   companies(q: { query: string; includeDeleted: boolean; limit: number; offset: number }): { items: Company[]; total: number } {
     const words = likeWords(q.query);
-    const where = [q.includeDeleted ? '1' : 'co.deleted_at IS NULL', ...words.map(() => `lower(co.name) LIKE ? ESCAPE '\\'`)].join(' AND ');
+    const where = [q.includeDeleted ? '1' : 'co.deleted_at IS NULL', ...words.map(() => `fold(co.name) LIKE ? ESCAPE '\\'`)].join(' AND ');
     const total = (this.sqlite.prepare(`SELECT count(*) AS n FROM companies co WHERE ${where}`).get(...words) as { n: number }).n;
-    const rows = this.sqlite.prepare(`${COMPANY} WHERE ${where} ORDER BY lower(co.name), co.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as CompanyRow[];
+    const rows = this.sqlite.prepare(`${COMPANY} WHERE ${where} ORDER BY fold(co.name), co.id LIMIT ? OFFSET ?`).all(...words, q.limit, q.offset) as CompanyRow[];
     return { items: rows.map(toCompany), total };
   }
 
   /** A company by name (case-insensitive, not deleted), created when there is none. */
   companyNamed(name: string): number {
-    const found = cached(this.sqlite, 'SELECT id FROM companies WHERE lower(name) = lower(?) AND deleted_at IS NULL ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
+    const found = cached(this.sqlite, 'SELECT id FROM companies WHERE ulower(name) = ulower(?) AND deleted_at IS NULL ORDER BY id LIMIT 1').get(name) as { id: number } | undefined;
     return found?.id ?? this.createCompany(name, '');
   }
 

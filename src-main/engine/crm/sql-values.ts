@@ -1,3 +1,5 @@
+import { searchFold } from '../store/text-functions.js';
+
 /** Dates are stored as epoch milliseconds and travel as ISO strings. */
 export const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 export const isoNotNull = (ms: number): string => new Date(ms).toISOString();
@@ -5,7 +7,7 @@ export const msOf = (iso: string | null | undefined): number | null => (iso ? Da
 
 /** "contains" over the words people type: every word must be in the searched text. */
 export function likeWords(query: string): string[] {
-  return query.toLowerCase().split(/\s+/).filter(Boolean).slice(0, 5).map((w) => `%${w.replace(/[%_\\]/g, '\\$&')}%`);
+  return searchFold(query).split(/\s+/).filter(Boolean).slice(0, 5).map((w) => `%${w.replace(/[%_\\]/g, '\\$&')}%`);
 }
 
 /** One page of a filtered list and the count of the whole list, from the same conditions. */
@@ -22,5 +24,5 @@ export function pageOf<Row>(
 /** The conditions for "every word is in this text" over a SQL expression. */
 export function wordConditions(expression: string, query: string): { where: string[]; params: string[] } {
   const params = likeWords(query);
-  return { where: params.map(() => `lower(${expression}) LIKE ? ESCAPE '\\'`), params };
+  return { where: params.map(() => `fold(${expression}) LIKE ? ESCAPE '\\'`), params };
 }

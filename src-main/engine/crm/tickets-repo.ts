@@ -91,7 +91,7 @@ export class TicketsRepo {
   }
 
   queues(): string[] {
-    const used = (cached(this.sqlite, 'SELECT DISTINCT queue FROM tickets WHERE deleted_at IS NULL ORDER BY lower(queue)').all() as Array<{ queue: string }>).map((r) => r.queue);
+    const used = (cached(this.sqlite, 'SELECT DISTINCT queue FROM tickets WHERE deleted_at IS NULL ORDER BY fold(queue)').all() as Array<{ queue: string }>).map((r) => r.queue);
     return used.includes(DEFAULT_QUEUE) ? used : [DEFAULT_QUEUE, ...used];
   }
 

@@ -98,7 +98,7 @@ export function crmService(deps: ServiceDeps): CrmDomains {
         : [];
       const duplicates = [...byAddress, ...byName.filter((c) => !byAddress.some((b) => b.id === c.id))];
       const company = guess.companyName
-        ? (sqlite.prepare('SELECT id FROM companies WHERE lower(name) = lower(?) AND deleted_at IS NULL ORDER BY id LIMIT 1').get(guess.companyName) as { id: number } | undefined)
+        ? (sqlite.prepare('SELECT id FROM companies WHERE ulower(name) = ulower(?) AND deleted_at IS NULL ORDER BY id LIMIT 1').get(guess.companyName) as { id: number } | undefined)
         : undefined;
       return { ...guess, duplicates, companyId: company?.id ?? null };
     },

@@ -6,6 +6,7 @@ import { EngineError } from '../errors.js';
 import { backupTo } from './backup.js';
 import { applyMigrations, loadMigrations, schemaVersionOf, type Migration } from './migrate.js';
 import * as schema from './schema.js';
+import { registerTextFunctions } from './text-functions.js';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -42,6 +43,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     // FULL: in WAL mode NORMAL can lose the last commits on power loss, and POP3 or imported mail has no other copy.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
+    registerTextFunctions(sqlite);
 
     let backup: string | null = null;
     const from = schemaVersionOf(sqlite);

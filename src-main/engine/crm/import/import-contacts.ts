@@ -127,7 +127,7 @@ class ImportRun {
       | { id: number }
       | undefined)?.id ?? null;
 
-  /** SQLite's lower() folds ASCII only: companyNamed alone would take "BOULANGERIE LEFÈVRE" for a new company. */
+  /** The file's companies, remembered by name so a thousand rows of one company look it up once. */
   private readonly companyFor = (name: string): number => {
     const id = this.companyByName.get(companyKey(name)) ?? this.records.companyNamed(name);
     this.companyByName.set(companyKey(name), id);
