@@ -1,8 +1,11 @@
 import { create } from 'zustand';
 import type { RecordRef, RecordType } from '../../src-shared/contract/index.js';
 
-/** The list the CRM workspace shows: one kind of record, or the notes addressed to the agent. */
-export type CrmSection = RecordType | 'notes';
+/**
+ * The list the CRM workspace shows: one kind of record, the notes addressed to the agent, or the addresses several
+ * contacts share that wait for someone to say which contact they are.
+ */
+export type CrmSection = RecordType | 'notes' | 'shared-addresses';
 
 interface CrmNav {
   /** The window shows the mailbox or the CRM workspace; both stay mounted state-wise, so going back keeps the place. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 
-type Section = 'contact' | 'company' | 'lead' | 'deal' | 'ticket' | 'task' | 'event' | 'notes';
+type Section = 'contact' | 'company' | 'lead' | 'deal' | 'ticket' | 'task' | 'event' | 'notes' | 'shared-addresses';
 
 /** The CRM workspace as a person sees it: sections, a list, a record's page with its timeline, the record form. */
 export class CrmPage {

@@ -272,4 +272,31 @@ describe('the CRM workspace', () => {
     expect(await page.getByTestId('crm-event-starts').innerText()).toContain('10:00');
     expect(await page.getByTestId('crm-related-item').allInnerTexts()).toEqual([expect.stringContaining('Paul Martin')]);
   });
+
+  it('settles an address two contacts came to share once, for all of its mail', async () => {
+    await start(async (s) => {
+      // Two contacts share an address when one is restored after the other took it.
+      const old = await s.api.contacts.create({ firstName: 'Luc', lastName: 'Moreau', email: 'accueil@moreau.fr' });
+      await s.api.contacts.delete({ id: old.id });
+      await s.api.contacts.create({ firstName: 'Léa', lastName: 'Moreau', email: 'accueil@moreau.fr' });
+      await s.api.contacts.restore({ id: old.id });
+      for (const n of [1, 2]) {
+        const raw = Buffer.from([`From: accueil@moreau.fr`, 'To: support@facteur.test', `Subject: Livraison ${n}`, `Message-ID: <moreau-${n}@moreau.fr>`, '', 'Bonjour.', ''].join('\r\n')).toString('base64');
+        await s.api.messages.ingest({ raw });
+      }
+    });
+    const page = browser!.page;
+    await page.getByTestId('workspace-crm').click();
+    await expect.poll(() => page.getByTestId('crm-shared-count').getAttribute('aria-label')).toBe('1 address to settle');
+    await crm.nav('shared-addresses').click();
+    const question = page.getByTestId('crm-ambiguous');
+    await expect.poll(() => question.getAttribute('data-address')).toBe('accueil@moreau.fr');
+    await question.getByRole('button', { name: 'It is Léa Moreau' }).click();
+    await page.getByTestId('crm-shared-none').waitFor();
+    await expect.poll(() => page.getByTestId('crm-shared-count').count()).toBe(0);
+
+    await crm.open('contact');
+    await crm.openRow('Léa Moreau');
+    await expect.poll(() => crm.timeline()).toEqual([expect.stringContaining('Livraison 2'), expect.stringContaining('Livraison 1')]);
+  });
 });

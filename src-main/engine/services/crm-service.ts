@@ -240,6 +240,8 @@ export function crmService(deps: ServiceDeps): CrmDomains {
         return linkExisting(sqlite, contact.id, [address]);
       })();
       deps.events.changed('messages', []);
+      // The contact's history grew, and the address left the queue.
+      changed('contacts', contact.id);
       return { linked };
     },
   };

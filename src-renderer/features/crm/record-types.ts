@@ -15,7 +15,7 @@ export interface RecordMap {
 export type AnyRecord = RecordMap[RecordType];
 
 /** The sections in the order the nav shows them. */
-export const SECTIONS: readonly CrmSection[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event', 'notes'];
+export const SECTIONS: readonly CrmSection[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event', 'notes', 'shared-addresses'];
 
 export const SECTION_KEYS: Record<CrmSection, MessageKey> = {
   contact: 'crm.section.contact',
@@ -26,6 +26,7 @@ export const SECTION_KEYS: Record<CrmSection, MessageKey> = {
   task: 'crm.section.task',
   event: 'crm.section.event',
   notes: 'crm.section.notes',
+  'shared-addresses': 'crm.section.sharedAddresses',
 };
 
 /** "Contact", "Ticket"…: one record of the kind, for titles such as "New contact" and "This contact is deleted". */
