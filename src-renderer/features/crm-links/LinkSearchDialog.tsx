@@ -4,9 +4,9 @@ import { Modal } from '../../components/Modal.js';
 import { useModal } from '../../components/use-modal.js';
 import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
+import { RECORD_TYPES, TYPE_KEYS } from '../crm/record-types.js';
 import { problemOf } from './problem.js';
 import { RecordIcon } from './RecordIcon.js';
-import { RECORD_TYPES, TYPE_LABELS } from './record-labels.js';
 
 interface Props {
   messageId: number;
@@ -113,7 +113,7 @@ export function LinkSearchDialog({ messageId, linked, onLinked, onClose }: Props
             data-testid={`crm-type-${type}`}
           >
             <RecordIcon type={type} />
-            {t(TYPE_LABELS[type])}
+            {t(TYPE_KEYS[type].one)}
           </button>
         ))}
       </div>
@@ -134,7 +134,7 @@ export function LinkSearchDialog({ messageId, linked, onLinked, onClose }: Props
             <span className="crm-hit-text">
               <span className="crm-hit-name">{hit.name}</span>
               <span className="crm-hit-detail">
-                {[t(TYPE_LABELS[hit.type]), hit.detail, hit.open ? '' : t('crmLinks.search.closed')].filter(Boolean).join(' · ')}
+                {[t(TYPE_KEYS[hit.type].one), hit.detail, hit.open ? '' : t('crmLinks.search.closed')].filter(Boolean).join(' · ')}
               </span>
             </span>
             {isLinked(hit) ? <span className="crm-hit-linked">{t('crmLinks.search.linked')}</span> : null}

@@ -14,6 +14,9 @@ export interface RecordMap {
 }
 export type AnyRecord = RecordMap[RecordType];
 
+/** Every kind of record, in the order pickers offer them. */
+export const RECORD_TYPES: readonly RecordType[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event'];
+
 /** The sections in the order the nav shows them. */
 export const SECTIONS: readonly CrmSection[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event', 'notes', 'shared-addresses'];
 
@@ -29,7 +32,8 @@ export const SECTION_KEYS: Record<CrmSection, MessageKey> = {
   'shared-addresses': 'crm.section.sharedAddresses',
 };
 
-/** "Contact", "Ticket"…: one record of the kind, for titles such as "New contact" and "This contact is deleted". */
+/** What each kind of record is called, everywhere: "Contact", "Ticket"… (`one`), and the titles "New contact",
+ * "Edit contact" and "This contact is deleted". */
 export const TYPE_KEYS: Record<RecordType, { one: MessageKey; create: MessageKey; edit: MessageKey; deleted: MessageKey }> = {
   contact: { one: 'crm.type.contact', create: 'crm.create.contact', edit: 'crm.edit.contact', deleted: 'crm.deleted.contact' },
   company: { one: 'crm.type.company', create: 'crm.create.company', edit: 'crm.edit.company', deleted: 'crm.deleted.company' },

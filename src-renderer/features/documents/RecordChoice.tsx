@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { NamedRecord, RecordType } from '../../../src-shared/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
-import { RECORD_TYPE_LABELS, RECORD_TYPES } from './record-type-labels.js';
+import { RECORD_TYPES, TYPE_KEYS } from '../crm/record-types.js';
 import { useRecordSearch } from './use-record-search.js';
 
 const sameRecord = (a: NamedRecord | null, b: NamedRecord) => a !== null && a.type === b.type && a.id === b.id;
@@ -19,7 +19,7 @@ export function RecordChoice({ linked, value, onChange }: { linked: readonly Nam
   const [query, setQuery] = useState('');
   const [type, setType] = useState<RecordType | null>(null);
   const hits = useRecordSearch(query, type, searching);
-  const label = (r: NamedRecord) => `${r.name} (${t(RECORD_TYPE_LABELS[r.type])})`;
+  const label = (r: NamedRecord) => `${r.name} (${t(TYPE_KEYS[r.type].one)})`;
 
   return (
     <fieldset className="record-choice">
@@ -61,7 +61,7 @@ export function RecordChoice({ linked, value, onChange }: { linked: readonly Nam
             <option value="">{t('documents.file.anyType')}</option>
             {RECORD_TYPES.map((ty) => (
               <option key={ty} value={ty}>
-                {t(RECORD_TYPE_LABELS[ty])}
+                {t(TYPE_KEYS[ty].one)}
               </option>
             ))}
           </select>
