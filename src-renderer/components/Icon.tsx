@@ -61,6 +61,23 @@ const PATHS = {
       <path d="m2 4 6 5 6-5" />
     </>
   ),
+  link: <path d="M6.8 9.2a2.6 2.6 0 0 0 3.7 0l2.3-2.3a2.6 2.6 0 0 0-3.7-3.7l-.8.8M9.2 6.8a2.6 2.6 0 0 0-3.7 0L3.2 9.1a2.6 2.6 0 0 0 3.7 3.7l.8-.8" />,
+  building: <path d="M2.5 14V3.5h7V14M9.5 7h4v7M1.5 14h13M4.5 6h1M6.5 6h1M4.5 8.5h1M6.5 8.5h1M4.5 11h1M6.5 11h1M11 9.5h1M11 11.5h1" />,
+  target: (
+    <>
+      <circle cx="8" cy="8" r="5.5" />
+      <circle cx="8" cy="8" r="2.5" />
+      <path d="M8 8h.01" />
+    </>
+  ),
+  currency: <path d="M8 1.5v13M11 4.5H6.8a2 2 0 0 0 0 4h2.4a2 2 0 0 1 0 4H5" />,
+  ticket: <path d="M1.5 4.5h13v2a1.5 1.5 0 0 0 0 3v2h-13v-2a1.5 1.5 0 0 0 0-3zM10 4.5v7" />,
+  checkbox: (
+    <>
+      <rect x="2.5" y="2.5" width="11" height="11" rx="1.5" />
+      <path d="M5 8l2 2 4-4" />
+    </>
+  ),
 } satisfies Record<string, ReactNode>;
 
 export type IconName = keyof typeof PATHS;

@@ -1,5 +1,10 @@
-import { LinkGlyph } from './RecordIcon.js';
+import { Icon } from '../../components/Icon.js';
 import './crm-links.css';
+
+/** The message list's "Linked" column title: a chain link. */
+export function LinkGlyph({ label }: { label?: string }) {
+  return <Icon name="link" label={label} />;
+}
 
 /** The message list's "Linked" cell: a link glyph and how many records the message is filed under. */
 export function LinkedMark({ count, label }: { count: number; label: string }) {
@@ -10,5 +15,3 @@ export function LinkedMark({ count, label }: { count: number; label: string }) {
     </span>
   );
 }
-
-export { LinkGlyph };
