@@ -4,8 +4,8 @@ import { engine } from '../../api/engine.js';
 import { Field } from '../../components/Field.js';
 import { useT } from '../../i18n/use-t.js';
 import { CrmDialog } from './CrmDialog.js';
-import { problemText } from './problem.js';
 import { useAgents } from './use-agents.js';
+import { useCrmSubmit } from './use-crm-submit.js';
 
 interface Props {
   detail: MessageDetail;
@@ -24,28 +24,20 @@ export function NoteDialog({ detail, onClose, onDone }: Props) {
   const [addresseeId, setAddresseeId] = useState<number | null>(null);
   const [touched, setTouched] = useState(false);
   const [empty, setEmpty] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, busy, run } = useCrmSubmit(onDone);
 
   // The first colleague until the agent chooses, so the common case is type and send.
   useEffect(() => {
     if (!touched && colleagues[0]) setAddresseeId(colleagues[0].id);
   }, [colleagues, touched]);
 
-  const submit = async () => {
+  const submit = () => {
     if (!body.trim()) return setEmpty(true);
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
+    return run(async () => {
       const related = detail.links.filter((l) => l.type === 'contact' || l.type === 'company').map(({ type, id }) => ({ type, id }));
       const note = await engine().client.api.notes.create({ body: body.trim(), addresseeId, related, messageId: detail.id });
-      onDone(note.addresseeName ? t('crmActions.note.sentTo', { name: note.addresseeName }) : t('crmActions.note.saved'));
-    } catch (error) {
-      setProblem(problemText(error, t));
-    } finally {
-      setBusy(false);
-    }
+      return note.addresseeName ? t('crmActions.note.sentTo', { name: note.addresseeName }) : t('crmActions.note.saved');
+    });
   };
 
   return (
@@ -55,16 +47,8 @@ export function NoteDialog({ detail, onClose, onDone }: Props) {
       onClose={onClose}
       onSubmit={() => void submit()}
       problem={problem}
-      buttons={
-        <>
-          <button type="button" className="button" onClick={onClose} data-testid="crm-dialog-cancel">
-            {t('crmActions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy} data-testid="crm-dialog-ok">
-            {t('crmActions.note.send')}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitLabel={t('crmActions.note.send')}
     >
       <Field label={t('crmActions.note.to')}>
         {(control) => (

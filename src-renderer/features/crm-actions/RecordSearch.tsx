@@ -11,7 +11,7 @@ interface Props {
   scope: string;
   chosen: RecordHit | null;
   onChoose(hit: RecordHit): void;
-  /** Enter on a result: choose it and go on (attach, link). */
+  /** Enter or a double click on a result: it is chosen (`onChoose`), then this goes on (attach, link). */
   onSubmit(hit: RecordHit): void;
   testId: string;
 }
@@ -49,6 +49,10 @@ export function RecordSearch({ label, search, scope, chosen, onChoose, onSubmit,
 
   const highlighted = hits?.[Math.min(active, hits.length - 1)] ?? null;
   const optionId = (hit: RecordHit) => `${listId}-${hit.type}-${hit.id}`;
+  const submit = (hit: RecordHit) => {
+    onChoose(hit);
+    onSubmit(hit);
+  };
 
   function onKeyDown(e: KeyboardEvent<HTMLInputElement>) {
     const step = e.key === 'ArrowDown' ? 1 : e.key === 'ArrowUp' ? -1 : 0;
@@ -59,7 +63,7 @@ export function RecordSearch({ label, search, scope, chosen, onChoose, onSubmit,
       onChoose(hits[next]!);
     } else if (e.key === 'Enter') {
       e.preventDefault();
-      if (highlighted) onSubmit(highlighted);
+      if (highlighted) submit(highlighted);
     }
   }
 
@@ -97,7 +101,7 @@ export function RecordSearch({ label, search, scope, chosen, onChoose, onSubmit,
                 setActive(hits.indexOf(hit));
                 onChoose(hit);
               }}
-              onDoubleClick={() => onSubmit(hit)}
+              onDoubleClick={() => submit(hit)}
               data-testid={`${testId}-hit`}
               data-id={hit.id}
             >

@@ -3,8 +3,8 @@ import type { MessageDetail, RecordHit } from '../../../src-shared/contract/inde
 import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
 import { CrmDialog } from './CrmDialog.js';
-import { problemText } from './problem.js';
 import { RecordSearch } from './RecordSearch.js';
+import { useCrmSubmit } from './use-crm-submit.js';
 
 interface Props {
   detail: MessageDetail;
@@ -19,22 +19,14 @@ interface Props {
 export function StandsForDialog({ detail, onClose, onDone }: Props) {
   const t = useT();
   const [chosen, setChosen] = useState<RecordHit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, setProblem, busy, run } = useCrmSubmit(onDone);
 
-  const replace = async (hit: RecordHit | null) => {
+  const replace = (hit: RecordHit | null) => {
     if (!hit) return setProblem(t('crmActions.standsFor.pickMissing'));
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
+    return run(async () => {
       await engine().client.api.links.replaceSender({ messageId: detail.id, contactId: hit.id });
-      onDone(t('crmActions.standsFor.done', { name: hit.name }));
-    } catch (error) {
-      setProblem(problemText(error, t));
-    } finally {
-      setBusy(false);
-    }
+      return t('crmActions.standsFor.done', { name: hit.name });
+    });
   };
 
   return (
@@ -44,16 +36,8 @@ export function StandsForDialog({ detail, onClose, onDone }: Props) {
       onClose={onClose}
       onSubmit={() => void replace(chosen)}
       problem={problem}
-      buttons={
-        <>
-          <button type="button" className="button" onClick={onClose} data-testid="crm-dialog-cancel">
-            {t('crmActions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy} data-testid="crm-dialog-ok">
-            {t('crmActions.standsFor.confirm')}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitLabel={t('crmActions.standsFor.confirm')}
     >
       <p className="crm-muted">{t('crmActions.standsFor.text', { address: detail.from?.address ?? '' })}</p>
       <RecordSearch
@@ -62,10 +46,7 @@ export function StandsForDialog({ detail, onClose, onDone }: Props) {
         search={async (query) => (await engine().client.api.records.search({ query, types: ['contact'], limit: 20 })).items}
         chosen={chosen}
         onChoose={setChosen}
-        onSubmit={(hit) => {
-          setChosen(hit);
-          void replace(hit);
-        }}
+        onSubmit={(hit) => void replace(hit)}
         testId="crm-stands-for-search"
       />
     </CrmDialog>

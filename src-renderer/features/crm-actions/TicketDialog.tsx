@@ -4,13 +4,13 @@ import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
 import { openRecord } from '../../stores/crm-nav-store.js';
 import { CrmDialog } from './CrmDialog.js';
-import { problemText } from './problem.js';
 import { RecordSearch } from './RecordSearch.js';
 import { RequesterField, type Person } from './RequesterField.js';
 import { contactName } from './sender.js';
 import { searchTickets, type TicketScope } from './ticket-search.js';
 import { TicketFields } from './TicketFields.js';
 import { useCorrespondent } from './use-correspondent.js';
+import { useCrmSubmit } from './use-crm-submit.js';
 
 interface Props {
   detail: MessageDetail;
@@ -38,8 +38,7 @@ export function TicketDialog({ detail, ticket, canOpen, onClose, onDone }: Props
   const [assigneeId, setAssigneeId] = useState<number | null>(null);
   const [scope, setScope] = useState<TicketScope>('open');
   const [chosen, setChosen] = useState<RecordHit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, setProblem, busy, run } = useCrmSubmit(onDone);
 
   // The email's contact, once known, is the requester unless the agent chose someone already.
   useEffect(() => {
@@ -48,19 +47,6 @@ export function TicketDialog({ detail, ticket, canOpen, onClose, onDone }: Props
 
   const showing = ticket !== null && !moving;
   const picking = ticket !== null ? moving : mode === 'pick';
-
-  async function run(work: () => Promise<string>) {
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      onDone(await work());
-    } catch (error) {
-      setProblem(problemText(error, t));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const attach = (hit: RecordHit) =>
     run(async () => {
@@ -109,18 +95,9 @@ export function TicketDialog({ detail, ticket, canOpen, onClose, onDone }: Props
       onClose={onClose}
       onSubmit={submit}
       problem={problem}
-      buttons={
-        <>
-          <button type="button" className="button" onClick={onClose} data-testid="crm-dialog-cancel">
-            {t(showing ? 'crmActions.close' : 'crmActions.cancel')}
-          </button>
-          {primary ? (
-            <button type="submit" className="button button-primary" aria-disabled={busy} data-testid="crm-dialog-ok">
-              {t(primary)}
-            </button>
-          ) : null}
-        </>
-      }
+      busy={busy}
+      cancelLabel={t(showing ? 'crmActions.close' : 'crmActions.cancel')}
+      submitLabel={primary ? t(primary) : null}
     >
       {ticket ? (
         <div className="crm-current" data-testid="crm-ticket-current">
@@ -185,10 +162,7 @@ export function TicketDialog({ detail, ticket, canOpen, onClose, onDone }: Props
             search={(query) => searchTickets(query, scope, { contactId: corr.contact?.id ?? null, companyId: corr.companyId, exceptId: ticket?.id ?? null })}
             chosen={chosen}
             onChoose={setChosen}
-            onSubmit={(hit) => {
-              setChosen(hit);
-              void attach(hit);
-            }}
+            onSubmit={(hit) => void attach(hit)}
             testId="crm-ticket-search"
           />
         </div>

@@ -3,11 +3,11 @@ import type { MessageDetail, RecordHit } from '../../../src-shared/contract/inde
 import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
 import { CrmDialog } from './CrmDialog.js';
-import { problemText } from './problem.js';
 import { RecordSearch } from './RecordSearch.js';
 import { contactName } from './sender.js';
 import { useChoices } from './use-choices.js';
 import { useCorrespondent } from './use-correspondent.js';
+import { useCrmSubmit } from './use-crm-submit.js';
 import { WorkFields } from './WorkFields.js';
 import { eventInput, taskInput, type DraftProblem, type WorkDraft } from './work-draft.js';
 
@@ -30,22 +30,8 @@ export function WorkDialog({ kind, detail, onClose, onDone }: Props) {
   const [invalid, setInvalid] = useState<DraftProblem | null>(null);
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<RecordHit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { problem, setProblem, busy, run } = useCrmSubmit(onDone);
   const categories = useChoices(() => (kind === 'task' ? engine().client.api.tasks.categories() : Promise.resolve({ items: [] })));
-
-  async function run(work: () => Promise<string>) {
-    if (busy) return;
-    setBusy(true);
-    setProblem(null);
-    try {
-      onDone(await work());
-    } catch (error) {
-      setProblem(problemText(error, t));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   const link = (hit: RecordHit) =>
     run(async () => {
@@ -81,16 +67,8 @@ export function WorkDialog({ kind, detail, onClose, onDone }: Props) {
       onClose={onClose}
       onSubmit={submit}
       problem={problem}
-      buttons={
-        <>
-          <button type="button" className="button" onClick={onClose} data-testid="crm-dialog-cancel">
-            {t('crmActions.cancel')}
-          </button>
-          <button type="submit" className="button button-primary" aria-disabled={busy} data-testid="crm-dialog-ok">
-            {t(mode === 'new' ? 'crmActions.work.create' : 'crmActions.work.link', { kind })}
-          </button>
-        </>
-      }
+      busy={busy}
+      submitLabel={t(mode === 'new' ? 'crmActions.work.create' : 'crmActions.work.link', { kind })}
     >
       <fieldset className="crm-choice">
         <legend className="visually-hidden">{t('crmActions.work.dialogTitle', { kind })}</legend>
@@ -139,10 +117,7 @@ export function WorkDialog({ kind, detail, onClose, onDone }: Props) {
             }
             chosen={chosen}
             onChoose={setChosen}
-            onSubmit={(hit) => {
-              setChosen(hit);
-              void link(hit);
-            }}
+            onSubmit={(hit) => void link(hit)}
             testId="crm-work-search"
           />
         </div>
