@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openTestEngine, type TestEngine } from '../helpers/engine.js';
-import { tempDir } from '../helpers/temp.js';
+import type { TestEngine } from '../helpers/engine.js';
+import { seededDataDir } from '../helpers/seeded-data-dir.js';
+import { utf8Mail } from '../helpers/utf8-mail.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { ContactsImportPage } from './contacts-import-page.js';
@@ -25,19 +26,20 @@ const CARNET = [
   '',
 ].join('\r\n');
 
-const fromMarc = Buffer.from(
-  ['From: Marc Aubert <marc.aubert@boulangerie-lefevre.fr>', 'To: Accueil <accueil@facteur.test>', 'Subject: Livraison de mardi', `Date: ${new Date().toUTCString()}`, 'Message-ID: <livraison-mardi@boulangerie-lefevre.fr>', 'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', 'Bonjour, la livraison arrive mardi.', ''].join('\r\n'),
-).toString('base64');
+const fromMarc = utf8Mail({
+  from: 'Marc Aubert <marc.aubert@boulangerie-lefevre.fr>',
+  to: 'Accueil <accueil@facteur.test>',
+  subject: 'Livraison de mardi',
+  date: new Date(),
+  messageId: 'livraison-mardi@boulangerie-lefevre.fr',
+  body: 'Bonjour, la livraison arrive mardi.',
+});
 
 let app: RunningApp | undefined;
 let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 
 async function start(seed: (s: TestEngine) => Promise<void> = async () => undefined) {
-  const dataDir = tempDir();
-  const engine = await openTestEngine(dataDir);
-  await seed(engine);
-  await engine.engine.close();
-  app = await startApp(dataDir);
+  app = await startApp(await seededDataDir(seed));
   browser = await openBrowser();
   await new MailboxPage(browser.page).open(app.url);
   const crm = new CrmPage(browser.page);

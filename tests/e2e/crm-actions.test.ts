@@ -2,8 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClient } from '../../src-shared/contract/client.js';
 import type { Agent } from '../../src-shared/contract/index.js';
 import { openTestEngine } from '../helpers/engine.js';
-import { crlf } from '../helpers/mail.js';
-import { tempDir } from '../helpers/temp.js';
+import { seededDataDir } from '../helpers/seeded-data-dir.js';
+import { utf8Mail } from '../helpers/utf8-mail.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { connectClient } from './contract-socket.js';
@@ -21,23 +21,15 @@ import { MessageListPage } from './message-list-page.js';
 
 const ANA = 'Ana Pop <ana@exemplu.ro>';
 
-/** Headers are 7-bit (RFC 5322): accented subjects travel as RFC 2047 encoded words. */
-const encoded = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text : `=?utf-8?B?${Buffer.from(text).toString('base64')}?=`);
-
-function mail(n: number, from: string, subject: string): Buffer {
-  return crlf([
-    `From: ${from}`,
-    'To: Support <support@facteur.test>',
-    `Subject: ${encoded(subject)}`,
-    `Date: Thu, 12 Nov 2026 0${n}:00:00 +0100`,
-    `Message-ID: <crm-actions-${n}@exemplu.ro>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    `Bonjour, message ${n}.`,
-    '',
-  ]);
-}
+const mail = (n: number, from: string, subject: string) =>
+  utf8Mail({
+    from,
+    to: 'Support <support@facteur.test>',
+    subject,
+    date: `Thu, 12 Nov 2026 0${n}:00:00 +0100`,
+    messageId: `crm-actions-${n}@exemplu.ro`,
+    body: `Bonjour, message ${n}.`,
+  });
 
 const MAILS = [
   mail(1, ANA, 'Imprimante en panne'),
@@ -57,14 +49,12 @@ let colleague: Agent;
 let me: Agent;
 
 beforeEach(async () => {
-  const dataDir = tempDir();
-  const seed = await openTestEngine(dataDir);
-  await seed.api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro' });
-  colleague = await seed.api.agents.create({ name: 'Bogdan Ionescu', email: 'bogdan@facteur.test' });
-  me = await seed.api.agents.current();
-  for (const raw of MAILS) await seed.api.messages.ingest({ raw: raw.toString('base64') });
-  await seed.engine.close();
-
+  const dataDir = await seededDataDir(async ({ api }) => {
+    await api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro' });
+    colleague = await api.agents.create({ name: 'Bogdan Ionescu', email: 'bogdan@facteur.test' });
+    me = await api.agents.current();
+    for (const raw of MAILS) await api.messages.ingest({ raw });
+  });
   app = await startApp(dataDir);
   browser = await openBrowser();
   mailbox = new MailboxPage(browser.page);

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../src-shared/contract/client.js';
 import { tempDir } from '../helpers/temp.js';
+import { utf8Mail } from '../helpers/utf8-mail.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { connectClient } from './contract-socket.js';
@@ -14,23 +15,8 @@ import { MessageListPage } from './message-list-page.js';
  * records from it in one click — in the reading pane and in a message window.
  */
 
-/** A UTF-8 message (crlf() writes Latin-1, which has no "ț"). */
-function mail(n: number, from: string, subject: string, body: string[]): string {
-  const raw = [
-    `From: ${from}`,
-    'To: Agent <agent@facteur.test>',
-    `Subject: ${subject}`,
-    `Date: Tue, 10 Nov 2026 1${n}:00:00 +0100`,
-    `Message-ID: <crm-links-${n}@facteur.test>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    ...body,
-    '',
-  ].join('\r\n');
-  return Buffer.from(raw, 'utf8').toString('base64');
-}
+const mail = (n: number, from: string, subject: string, body: string[]) =>
+  utf8Mail({ from, to: 'Agent <agent@facteur.test>', subject, date: `Tue, 10 Nov 2026 1${n}:00:00 +0100`, messageId: `crm-links-${n}@facteur.test`, body });
 
 const GIRARD = 'Devis transport Lyon';
 const POPESCU = 'Oferta proiect Timisoara';

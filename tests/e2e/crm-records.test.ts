@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Agent, Contact } from '../../src-shared/contract/index.js';
-import { openTestEngine, type TestEngine } from '../helpers/engine.js';
-import { tempDir } from '../helpers/temp.js';
+import type { TestEngine } from '../helpers/engine.js';
+import { seededDataDir } from '../helpers/seeded-data-dir.js';
+import { utf8Mail } from '../helpers/utf8-mail.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { connectClient } from './contract-socket.js';
@@ -19,33 +20,23 @@ const DAY = 86_400_000;
 
 /** An email from Ana, `daysAgo` days before now, so its place among records created now is known. */
 function fromAna(n: number, subject: string, daysAgo: number): string {
-  const lines = [
-    'From: Ana Pop <ana@exemplu.ro>',
-    'To: Support <support@facteur.test>',
-    `Subject: ${subject}`,
-    `Date: ${new Date(Date.now() - daysAgo * DAY).toUTCString()}`,
-    `Message-ID: <crm-records-${n}@exemplu.ro>`,
-    'MIME-Version: 1.0',
-    'Content-Type: text/plain; charset=utf-8',
-    '',
-    `Bonjour, ${subject.toLowerCase()}.`,
-    '',
-  ];
-  // UTF-8 throughout, subject included (RFC 6532), as today's mailers send it.
-  return Buffer.from(lines.join('\r\n'), 'utf8').toString('base64');
+  return utf8Mail({
+    from: 'Ana Pop <ana@exemplu.ro>',
+    to: 'Support <support@facteur.test>',
+    subject,
+    date: new Date(Date.now() - daysAgo * DAY),
+    messageId: `crm-records-${n}@exemplu.ro`,
+    body: `Bonjour, ${subject.toLowerCase()}.`,
+  });
 }
 
 let app: RunningApp | undefined;
 let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 let crm: CrmPage;
 
-/** Seeds a data folder through an engine of its own, then starts the app on it and opens the mailbox. */
+/** Starts the app on a data folder `seed` filled, and opens the mailbox. */
 async function start(seed: (s: TestEngine) => Promise<void> = async () => undefined): Promise<RunningApp> {
-  const dataDir = tempDir();
-  const engine = await openTestEngine(dataDir);
-  await seed(engine);
-  await engine.engine.close();
-  app = await startApp(dataDir);
+  app = await startApp(await seededDataDir(seed));
   browser = await openBrowser();
   crm = new CrmPage(browser.page);
   await new MailboxPage(browser.page).open(app.url);
@@ -281,7 +272,7 @@ describe('the CRM workspace', () => {
       await s.api.contacts.create({ firstName: 'Léa', lastName: 'Moreau', email: 'accueil@moreau.fr' });
       await s.api.contacts.restore({ id: old.id });
       for (const n of [1, 2]) {
-        const raw = Buffer.from([`From: accueil@moreau.fr`, 'To: support@facteur.test', `Subject: Livraison ${n}`, `Message-ID: <moreau-${n}@moreau.fr>`, '', 'Bonjour.', ''].join('\r\n')).toString('base64');
+        const raw = utf8Mail({ from: 'accueil@moreau.fr', to: 'support@facteur.test', subject: `Livraison ${n}`, date: new Date(), messageId: `moreau-${n}@moreau.fr`, body: 'Bonjour.' });
         await s.api.messages.ingest({ raw });
       }
     });

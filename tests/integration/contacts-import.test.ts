@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Contact, ContactsImportReport } from '../../src-shared/contract/index.js';
 import { runCli, runCliJson } from '../helpers/cli.js';
-import { openTestEngine } from '../helpers/engine.js';
+import { openLocalMailEngine } from '../helpers/local-mail.js';
 import { tempDir } from '../helpers/temp.js';
+import { mailSequence } from '../helpers/utf8-mail.js';
 
 /**
  * Given an office's store with some contacts, companies and mail, when an address book exported from Outlook,
@@ -13,20 +14,7 @@ import { tempDir } from '../helpers/temp.js';
  * their earlier mail is in their history, and the report says what was created, merged and skipped, and why.
  */
 
-let counter = 0;
-function mail(from: string, to: string, subject: string): string {
-  return Buffer.from(
-    [`From: ${from}`, `To: ${to}`, `Subject: ${subject}`, `Date: ${new Date(Date.UTC(2026, 2, 1) + ++counter * 60_000).toUTCString()}`, `Message-ID: <import-${counter}@x.test>`, 'MIME-Version: 1.0', 'Content-Type: text/plain', '', 'Bonjour.', ''].join('\r\n'),
-  ).toString('base64');
-}
-
-async function setup() {
-  const t = await openTestEngine();
-  const tree = await t.api.folders.tree();
-  const inbox = tree.folders.find((f) => f.accountId === null && f.kind === 'inbox')!.id;
-  const receive = async (raw: string) => (await t.api.messages.ingest({ raw, folder: inbox })).id;
-  return { ...t, receive };
-}
+const mail = mailSequence('import', Date.UTC(2026, 2, 1));
 
 const b64 = (text: string) => Buffer.from(text, 'utf8').toString('base64');
 
@@ -46,7 +34,7 @@ const OUTLOOK_FR = [
 
 describe('importing contacts through the contract', () => {
   it('previews without saving, then creates contacts with their companies, merges known addresses, and reports every skipped row', async () => {
-    const { api, engine } = await setup();
+    const { api, engine } = await openLocalMailEngine();
     // Already in the address book: Jeanne, without phone or company; and "Atelier Roux" is no company yet.
     const jeanne = await api.contacts.create({ firstName: 'Jeanne', lastName: 'Roux', email: 'jeanne.roux@atelier-roux.fr', notes: 'Rencontrée en 2024' });
     const bakery = await api.companies.create({ name: 'Boulangerie Lefèvre' });
@@ -91,7 +79,7 @@ describe('importing contacts through the contract', () => {
   });
 
   it('leaves existing contacts alone when asked, and says so row by row', async () => {
-    const { api, engine } = await setup();
+    const { api, engine } = await openLocalMailEngine();
     const ana = await api.contacts.create({ firstName: 'Ana', lastName: 'Ionescu', email: 'ana@exemplu.ro' });
     const csv = 'Prenume;Nume;Companie;Telefon;E-mail\r\nAna;Ionescu;Exemplu SRL;0721 000 111;ana@exemplu.ro\r\nMihai;Stan;Exemplu SRL;;mihai@exemplu.ro\r\n';
     const report = await api.contactsImport.run({ data: b64(csv), existing: 'skip' });
@@ -102,7 +90,7 @@ describe('importing contacts through the contract', () => {
   });
 
   it('files the mail already in the store under the imported contacts and their company', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const fromIoana = await receive(mail('Ioana Mărginean <ioana@clinica-mures.ro>', 'me@facteur.test', 'Programare'));
     const fromRadu = await receive(mail('radu.vlad@example.ro', 'me@facteur.test', 'Factura'));
     await receive(mail('altcineva@example.ro', 'me@facteur.test', 'Altceva'));
@@ -122,7 +110,7 @@ describe('importing contacts through the contract', () => {
   });
 
   it('a dry run reports the same and saves nothing, links included', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const id = await receive(mail('zoe@client.fr', 'me@facteur.test', 'Devis'));
     const report = await api.contactsImport.run({ data: b64('Name,Email,Company\nZoé Martin,zoe@client.fr,Client SA\n'), dryRun: true });
     expect(report).toMatchObject({ dryRun: true, created: 1, companiesCreated: 1, messagesLinked: 1 });
@@ -133,7 +121,7 @@ describe('importing contacts through the contract', () => {
   });
 
   it('leaves no half import when a row fails to write', async () => {
-    const { api, engine, dataDir } = await setup();
+    const { api, engine, dataDir } = await openLocalMailEngine();
     // A trigger stands in for a failure half-way (a full disk, a constraint): the third contact cannot be written.
     const db = new Database(join(dataDir, 'facteur.sqlite'));
     db.exec("CREATE TRIGGER fail_third BEFORE INSERT ON contacts WHEN NEW.first_name = 'Trois' BEGIN SELECT RAISE(ABORT, 'disk full'); END");
@@ -146,7 +134,7 @@ describe('importing contacts through the contract', () => {
   });
 
   it('refuses a file it cannot read with a clear error', async () => {
-    const { api, engine } = await setup();
+    const { api, engine } = await openLocalMailEngine();
     await expect(api.contactsImport.preview({ filename: 'contacts.xlsx', data: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]).toString('base64') })).rejects.toMatchObject({
       code: 'INVALID_INPUT', message: expect.stringContaining('"contacts.xlsx" is an Excel workbook'),
     });

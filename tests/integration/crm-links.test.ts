@@ -1,33 +1,17 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src-shared/contract/client.js';
-import { openTestEngine } from '../helpers/engine.js';
+import { openLocalMailEngine } from '../helpers/local-mail.js';
+import { mailSequence } from '../helpers/utf8-mail.js';
 
-let counter = 0;
-/** A message between two addresses; `inReplyTo` names a message it answers by its Message-ID. */
-function mail(from: string, to: string, subject: string, extra: { messageId?: string; inReplyTo?: string } = {}): string {
-  const id = extra.messageId ?? `crm-${++counter}@x.test`;
-  return Buffer.from([
-    `From: ${from}`, `To: ${to}`, `Subject: ${subject}`, `Date: ${new Date(Date.UTC(2026, 3, 1) + counter * 60_000).toUTCString()}`,
-    `Message-ID: <${id}>`, ...(extra.inReplyTo ? [`In-Reply-To: <${extra.inReplyTo}>`] : []), 'MIME-Version: 1.0', 'Content-Type: text/plain', '', 'Corps.', '',
-  ].join('\r\n')).toString('base64');
-}
-
-async function setup() {
-  const t = await openTestEngine();
-  const tree = await t.api.folders.tree();
-  const local = (kind: string) => tree.folders.find((f) => f.accountId === null && f.kind === kind)!.id;
-  const receive = async (raw: string) => (await t.api.messages.ingest({ raw, folder: local('inbox') })).id;
-  const send = async (raw: string) => (await t.api.messages.ingest({ raw, folder: local('sent') })).id;
-  return { ...t, local, receive, send };
-}
+const mail = mailSequence('crm', Date.UTC(2026, 3, 1));
 
 const subjects = (h: { items: Array<{ subject: string }> }) => h.items.map((m) => m.subject);
 const links = (m: { links: Array<{ type: string; id: number; reason: string }> }) => m.links.map((l) => `${l.type}:${l.id}:${l.reason}`).sort();
 
 describe('records and the mail filed under them', () => {
   it('files mail by address, both ways, into the contact and its company, including mail that came before the contact', async () => {
-    const { api, engine, receive, send } = await setup();
+    const { api, engine, receive, send } = await openLocalMailEngine();
     const before = await receive(mail('Ana Ionescu <ANA@exemplu.ro>', 'me@facteur.test', 'Avant la fiche'));
     const contact = await api.contacts.create({ firstName: 'Ana', lastName: 'Ionescu', email: 'ana@exemplu.ro', email2: 'ana.i@perso.ro', companyName: 'Exemplu SRL' });
     expect(contact).toMatchObject({ companyName: 'Exemplu SRL', email: 'ana@exemplu.ro' });
@@ -49,7 +33,7 @@ describe('records and the mail filed under them', () => {
   });
 
   it('lets a reply join its thread\'s records, and keeps manual links, with their reason, until removed', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const contact = await api.contacts.create({ firstName: 'Marc', email: 'marc@client.fr' });
     const first = await receive(mail('marc@client.fr', 'me@facteur.test', 'Devis', { messageId: 'devis@client.fr' }));
     const reply = await receive(mail('assistante@client.fr', 'me@facteur.test', 'Re: Devis', { inReplyTo: 'devis@client.fr' }));
@@ -73,7 +57,7 @@ describe('records and the mail filed under them', () => {
   });
 
   it('refuses a second contact with the same address, deletes softly, and asks once about an address two contacts share', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const a = await api.contacts.create({ firstName: 'Alice', email: 'contact@agence.fr' });
     await expect(api.contacts.create({ firstName: 'Autre', email: 'Contact@Agence.fr' })).rejects.toMatchObject({
       code: 'CONFLICT', message: expect.stringContaining(`already the address of Alice (contact ${a.id})`),
@@ -102,7 +86,7 @@ describe('records and the mail filed under them', () => {
   });
 
   it('shows each agent only the history it may see, and of a private message only that it exists', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const contact = await api.contacts.create({ firstName: 'Ioana', email: 'ioana@client.ro' });
     const ioanaAgent = await api.agents.create({ name: 'Ioana (agent)', email: null });
     const db = new Database(engine.layout.database);

@@ -1,34 +1,18 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src-shared/contract/client.js';
-import { openTestEngine } from '../helpers/engine.js';
+import { openLocalMailEngine } from '../helpers/local-mail.js';
+import { mailSequence } from '../helpers/utf8-mail.js';
 
-let counter = 0;
-/** A message between two addresses at a distinct minute; `inReplyTo` names a message it answers by its Message-ID. */
-function mail(from: string, to: string, subject: string, extra: { messageId?: string; inReplyTo?: string; body?: string } = {}): string {
-  const id = extra.messageId ?? `records-${++counter}@x.test`;
-  counter += 1;
-  return Buffer.from([
-    `From: ${from}`, `To: ${to}`, `Subject: ${subject}`, `Date: ${new Date(Date.UTC(2026, 5, 1) + counter * 60_000).toUTCString()}`,
-    `Message-ID: <${id}>`, ...(extra.inReplyTo ? [`In-Reply-To: <${extra.inReplyTo}>`, `References: <${extra.inReplyTo}>`] : []),
-    'MIME-Version: 1.0', 'Content-Type: text/plain; charset=utf-8', '', extra.body ?? 'Corps.', '',
-  ].join('\r\n')).toString('base64');
-}
-
-async function setup() {
-  const t = await openTestEngine();
-  const tree = await t.api.folders.tree();
-  const local = (kind: string) => tree.folders.find((f) => f.accountId === null && f.kind === kind)!.id;
-  const receive = async (raw: string) => (await t.api.messages.ingest({ raw, folder: local('inbox') })).id;
-  const send = async (raw: string) => (await t.api.messages.ingest({ raw, folder: local('sent') })).id;
-  return { ...t, local, receive, send };
-}
+const mail = mailSequence('records', Date.UTC(2026, 5, 1));
+/** A reply as mailers write it: In-Reply-To and References name the message it answers. */
+const answering = (messageId: string) => ({ inReplyTo: messageId, references: [messageId] });
 
 const linkTypes = (m: { links: Array<{ type: string; reason: string }> }) => m.links.map((l) => `${l.type}:${l.reason}`).sort();
 
 describe('tickets', () => {
   it('opens a ticket from an email, numbers tickets in order, keeps one ticket per email, and lets the thread join it', async () => {
-    const { api, engine, receive, send } = await setup();
+    const { api, engine, receive, send } = await openLocalMailEngine();
     const ana = await api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@client.ro', companyName: 'Client SRL' });
     const first = await receive(mail('Ana Pop <ana@client.ro>', 'support@facteur.test', 'Imprimanta nu merge', { messageId: 'print@client.ro' }));
     const ticket = await api.tickets.create({ subject: 'Imprimanta nu merge', requesterId: ana.id, queue: 'Hardware', messageId: first });
@@ -44,9 +28,9 @@ describe('tickets', () => {
 
     // Our answer and the customer's reply join the ticket; the reply reopens it once closed.
     await api.tickets.update({ id: ticket.id, status: 'closed' });
-    const answer = await send(mail('support@facteur.test', 'ana@client.ro', 'Re: Imprimanta nu merge', { messageId: 'answer@facteur.test', inReplyTo: 'print@client.ro' }));
+    const answer = await send(mail('support@facteur.test', 'ana@client.ro', 'Re: Imprimanta nu merge', { messageId: 'answer@facteur.test', ...answering('print@client.ro') }));
     expect((await api.tickets.get({ id: ticket.id })).status).toBe('closed');
-    const reply = await receive(mail('ana@client.ro', 'support@facteur.test', 'Re: Re: Imprimanta nu merge', { inReplyTo: 'answer@facteur.test' }));
+    const reply = await receive(mail('ana@client.ro', 'support@facteur.test', 'Re: Re: Imprimanta nu merge', answering('answer@facteur.test')));
     expect(linkTypes(await api.messages.get({ id: answer }))).toContain('ticket:thread');
     expect((await api.messages.get({ id: reply })).links.filter((l) => l.type === 'ticket').map((l) => l.id)).toEqual([ticket.id]);
     expect(await api.tickets.get({ id: ticket.id })).toMatchObject({ status: 'open', closedAt: null, messages: 3 });
@@ -63,7 +47,7 @@ describe('tickets', () => {
 
 describe('tasks, events, notes and the timeline', () => {
   it('shows a contact\'s emails, tickets, tasks, events, notes and deals newest first, and its company\'s too', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const marc = await api.contacts.create({ firstName: 'Marc', lastName: 'Durand', email: 'marc@durand.fr', companyName: 'Durand SA' });
     const email = await receive(mail('marc@durand.fr', 'me@facteur.test', 'Demande de devis', { messageId: 'devis@durand.fr' }));
     const ticket = await api.tickets.create({ subject: 'Devis', requesterId: marc.id });
@@ -93,7 +77,7 @@ describe('tasks, events, notes and the timeline', () => {
     expect(linkTypes(await api.messages.get({ id: email }))).toEqual(['company:address', 'contact:address', 'task:manual']);
 
     // A reply is offered the task, not given it.
-    const reply = await receive(mail('marc@durand.fr', 'me@facteur.test', 'Re: Demande de devis', { inReplyTo: 'devis@durand.fr' }));
+    const reply = await receive(mail('marc@durand.fr', 'me@facteur.test', 'Re: Demande de devis', answering('devis@durand.fr')));
     expect(linkTypes(await api.messages.get({ id: reply }))).toEqual(['company:address', 'contact:address']);
 
     // Done tasks leave the open list; deleted records leave the timeline and come back restored.
@@ -110,7 +94,7 @@ describe('tasks, events, notes and the timeline', () => {
   });
 
   it('puts a note on an email in the addressed colleague\'s list, for them alone to mark read', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const ioana = await api.agents.create({ name: 'Ioana', email: null });
     const asIoana = createClient(engine.transport(ioana.id)).api;
     const email = await receive(mail('client@exemplu.ro', 'me@facteur.test', 'Factura lipsă'));
@@ -131,7 +115,7 @@ describe('tasks, events, notes and the timeline', () => {
 
 describe('history beyond the mailbox', () => {
   it('keeps a filed email in its records\' history after it is deleted for good, brings its links back with the same bytes, and purges on request', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const contact = await api.contacts.create({ firstName: 'Elena', email: 'elena@firma.ro' });
     const company = await api.companies.create({ name: 'Partener SRL' });
     const raw = mail('elena@firma.ro', 'me@facteur.test', 'Contractul semnat', { body: 'Găsiți atașat contractul.' });
@@ -162,7 +146,7 @@ describe('history beyond the mailbox', () => {
   });
 
   it('leaves out of a colleague\'s timeline the emails of accounts that are not attached to them, deleted or not', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const ioana = await api.agents.create({ name: 'Ioana', email: null });
     const asIoana = createClient(engine.transport(ioana.id)).api;
     // Accounts are created by the sync engine; here a private account of the default agent is seeded directly.
@@ -188,7 +172,7 @@ describe('history beyond the mailbox', () => {
   });
 
   it('shows another agent that a private email exists in a history, never what it says', async () => {
-    const { api, engine, send } = await setup();
+    const { api, engine, send } = await openLocalMailEngine();
     const ioana = await api.agents.create({ name: 'Ioana', email: null });
     const asIoana = createClient(engine.transport(ioana.id)).api;
     const contact = await api.contacts.create({ firstName: 'Paul', email: 'paul@client.fr' });
@@ -211,7 +195,7 @@ describe('history beyond the mailbox', () => {
 
 describe('leads, deals, address book', () => {
   it('converts a lead into a contact that takes its emails, and finds records of every kind by a word', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const email = await receive(mail('Sophie Martin <sophie@prospect.fr>', 'me@facteur.test', 'Votre offre'));
     const lead = await api.leads.create({ firstName: 'Sophie', lastName: 'Martin', email: 'sophie@prospect.fr', companyName: 'Prospect SAS', source: 'salon', messageId: email });
     expect(linkTypes(await api.messages.get({ id: email }))).toEqual(['lead:manual']);
@@ -230,7 +214,7 @@ describe('leads, deals, address book', () => {
   });
 
   it('adds senders to the address book once, replaces a generic sender by a contact, and blacklists an address', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const a = await receive(mail('"DUPONT Jean" <jean.dupont@atelier.fr>', 'me@facteur.test', 'Bonjour'));
     const b = await receive(mail('Maria Ionescu <maria@firma.ro>', 'me@facteur.test', 'Salut'));
     const c = await receive(mail('jean.dupont@atelier.fr', 'me@facteur.test', 'Encore moi'));
@@ -259,7 +243,7 @@ describe('leads, deals, address book', () => {
   });
 
   it('suggests a contact from an email\'s sender and signature, and names the contact that already has the address', async () => {
-    const { api, engine, receive } = await setup();
+    const { api, engine, receive } = await openLocalMailEngine();
     const email = await receive(mail('Ioana Vasile <ioana.vasile@construct.ro>', 'me@facteur.test', 'Ofertă', {
       body: 'Bună ziua,\r\n\r\nVă trimit oferta.\r\n\r\nCu stimă,\r\nIoana Vasile\r\nDirector vânzări\r\nConstruct Plus SRL\r\nTel: +40 721 234 567\r\n',
     }));
@@ -272,7 +256,7 @@ describe('leads, deals, address book', () => {
   });
 
   it('changes only the fields an update names (a contact, a lead, a deal)', async () => {
-    const { api, engine } = await setup();
+    const { api, engine } = await openLocalMailEngine();
     const ana = await api.contacts.create({ firstName: 'Ana', lastName: 'Pop', email: 'ana@exemplu.ro', phones: ['0721 234 567'], companyName: 'Exemplu SRL', notes: 'vip' });
     expect(await api.contacts.update({ id: ana.id, lastName: 'Popescu' })).toMatchObject({
       firstName: 'Ana', lastName: 'Popescu', email: 'ana@exemplu.ro', phones: ['0721 234 567'], companyId: ana.companyId, notes: 'vip',
@@ -288,7 +272,7 @@ describe('leads, deals, address book', () => {
   });
 
   it('matches names in any alphabet\'s case, and finds them without their accents', async () => {
-    const { api, engine } = await setup();
+    const { api, engine } = await openLocalMailEngine();
     const first = await api.contacts.create({ firstName: 'Ștefan', lastName: 'Lefèvre', email: 'stefan@boulangerie.fr', companyName: 'Boulangerie Lefèvre' });
     const second = await api.contacts.create({ firstName: 'Élodie', email: 'elodie@boulangerie.fr', companyName: 'BOULANGERIE LEFÈVRE' });
     expect(second.companyId).toBe(first.companyId);
