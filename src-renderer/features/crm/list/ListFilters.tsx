@@ -50,6 +50,10 @@ function CategoryFilter() {
 const entries = <K extends string>(keys: Record<K, MessageKey>, t: (k: MessageKey) => string): Option[] =>
   (Object.keys(keys) as K[]).map((k) => ({ value: k, label: t(keys[k]) }));
 
+/** The tasks list's own choices (not a task's statuses): what is still to do, what is done, or both. */
+const TASK_SHOWN_KEYS = { open: 'crm.filter.task.open', done: 'crm.filter.task.done', all: 'crm.filter.task.all' } satisfies Record<string, MessageKey>;
+const EVENT_SHOWN_KEYS = { '': 'crm.filter.event.all', upcoming: 'crm.filter.event.upcoming' } satisfies Record<string, MessageKey>;
+
 /** The filters a section's contract offers, beside its search box. */
 export function ListFilters({ type }: { type: RecordType }) {
   const t = useT();
@@ -65,16 +69,7 @@ export function ListFilters({ type }: { type: RecordType }) {
     case 'task':
       return (
         <>
-          <FilterSelect
-            type="task"
-            name="status"
-            label="crm.field.status"
-            options={[
-              { value: 'open', label: t('crm.filter.task.open') },
-              { value: 'done', label: t('crm.filter.task.done') },
-              { value: 'all', label: t('crm.filter.task.all') },
-            ]}
-          />
+          <FilterSelect type="task" name="status" label="crm.field.status" options={entries(TASK_SHOWN_KEYS, t)} />
           <CategoryFilter />
           <AssigneeFilter type="task" />
         </>
@@ -84,17 +79,7 @@ export function ListFilters({ type }: { type: RecordType }) {
     case 'lead':
       return <FilterSelect type="lead" name="status" label="crm.field.status" any="crm.filter.any" options={entries(LEAD_STATUS_KEYS, t)} />;
     case 'event':
-      return (
-        <FilterSelect
-          type="event"
-          name="when"
-          label="crm.filter.when"
-          options={[
-            { value: '', label: t('crm.filter.event.all') },
-            { value: 'upcoming', label: t('crm.filter.event.upcoming') },
-          ]}
-        />
-      );
+      return <FilterSelect type="event" name="when" label="crm.filter.when" options={entries(EVENT_SHOWN_KEYS, t)} />;
     case 'contact':
     case 'company':
       return null;
