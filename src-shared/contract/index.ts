@@ -82,3 +82,7 @@ export * from './records.js';
 export * from './senders.js';
 export * from './store.js';
 export * from './threads.js';
+export * from './compose.js';
+export * from './templates.js';
+export * from './mailings.js';
+export * from './receipts.js';

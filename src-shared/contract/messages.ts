@@ -84,6 +84,12 @@ export const MessageDetail = z.object({
   /** The agent has allowed remote content from this message's sender (see senders.setRemoteContent). */
   remoteContentAllowed: z.boolean(),
   links: z.array(MessageLink),
+  /** The sender asks for a read receipt (Disposition-Notification-To) and nobody answered yet ($MDNSent unset). */
+  receiptRequested: z.boolean(),
+  /** A read receipt for this message came back: when its recipient read it. */
+  readByRecipientAt: IsoDate.nullable(),
+  /** A delivery report said it could not be delivered: for good (5.x.x) or for now (4.x.x). */
+  bounce: z.enum(['hard', 'soft']).nullable(),
 });
 export type MessageDetail = z.infer<typeof MessageDetail>;
 

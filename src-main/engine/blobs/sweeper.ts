@@ -11,6 +11,7 @@ export function referencedBlobs(sqlite: Database.Database): Map<string, string> 
     refs.set(row.source_blob, `source of message ${row.id}`);
   }
   for (const row of sqlite.prepare('SELECT sha256, id FROM documents').iterate() as Iterable<{ sha256: string; id: number }>) refs.set(row.sha256, `document ${row.id}`);
+  for (const row of sqlite.prepare('SELECT sha256, holder, holder_id FROM blob_holds').iterate() as Iterable<{ sha256: string; holder: string; holder_id: number }>) refs.set(row.sha256, `${row.holder} ${row.holder_id}`);
   return refs;
 }
 

@@ -190,6 +190,9 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
         html,
         remoteContentAllowed: remoteContentAllowed(deps.store.sqlite, ctx.agentId, roles?.get('from')?.[0]?.address),
         links: linksOf(deps.store.sqlite, [row.id]).get(row.id) ?? [],
+        receiptRequested: row.direction === 'in' && row.mdn_sent === 0 && /^disposition-notification-to:/im.test(row.headers ?? ''),
+        readByRecipientAt: isoDate(row.read_by_recipient_at ?? null),
+        bounce: row.bounce ?? null,
       };
       return detail;
     },

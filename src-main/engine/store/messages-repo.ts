@@ -76,6 +76,10 @@ export interface MessageRow {
   html_body: string | null;
   snippet: string;
   has_attachments: number;
+  /** Only in whole rows (get), not in list summaries. */
+  headers?: string;
+  read_by_recipient_at?: number | null;
+  bounce?: 'hard' | 'soft' | null;
 }
 
 export interface AttachmentRow {
