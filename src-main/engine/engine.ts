@@ -41,6 +41,7 @@ import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
 import { sendersService } from './services/senders-service.js';
 import { categoriesService } from './services/categories-service.js';
+import { templatesService } from './services/templates-service.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
 import { FoldersRepo } from './store/folders-repo.js';
@@ -166,6 +167,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...contactsImportService(deps),
     ...recordsService(deps),
     ...documentsService(deps),
+    ...templatesService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

@@ -15,6 +15,7 @@ import { recordsCommands } from './records.js';
 import { sendersCommands } from './senders.js';
 import { storeCommands, storeEvents } from './store.js';
 import { threadsCommands } from './threads.js';
+import { templatesCommands } from './templates.js';
 
 /**
  * The one list of commands and events. To add a command, add it to its domain's object; a new domain is spread
@@ -37,6 +38,7 @@ export const commands = {
   ...sendersCommands,
   ...storeCommands,
   ...threadsCommands,
+  ...templatesCommands,
 } as const;
 
 export const events = {

@@ -50,10 +50,12 @@ export const templatesCommands = {
   'templates.delete': command(z.object({ id: Id }), z.object({ deleted: z.boolean() })),
   /**
    * The template filled for a recipient, as it will be sent: subject and HTML (greeting, body and closing joined),
-   * with each field that has no value left visible and marked, and listed in `missing`.
+   * with each field that has no value left visible and marked, and listed in `missing` (with markMissing false,
+   * as sent: such a field is empty, still listed). `unknown`: names between braces that are no merge field, left
+   * as written (a template cannot be saved with one; see domain/merge-fields.ts).
    */
   'templates.render': command(
     z.object({ id: Id, target: MergeTarget.default({}), markMissing: z.boolean().default(true) }),
-    z.object({ subject: z.string(), html: z.string(), missing: z.array(z.string()) }),
+    z.object({ subject: z.string(), html: z.string(), missing: z.array(z.string()), unknown: z.array(z.string()) }),
   ),
 };
