@@ -184,11 +184,14 @@ describe('history beyond the mailbox', () => {
     expect(mine).toMatchObject({ kind: 'message', message: { subject: 'Votre remise personnelle', private: true } });
     expect(hers).toMatchObject({ kind: 'message', message: { id: email, subject: '', snippet: '', private: true } });
     await expect(asIoana.messages.setPrivate({ ids: [email], private: false })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    // Removing it from every history is irreversible: its owner's decision, not a colleague's who cannot read it.
+    await expect(asIoana.links.purge({ messageId: email })).rejects.toMatchObject({ code: 'FORBIDDEN' });
 
     // Deleted from the mailbox, it stays private in the history.
     await api.messages.delete({ ids: [email], permanent: true });
     expect((await asIoana.records.timeline({ type: 'contact', id: contact.id })).items[0]).toMatchObject({ kind: 'removed-message', message: { subject: '', text: null } });
     expect((await api.records.timeline({ type: 'contact', id: contact.id })).items[0]).toMatchObject({ message: { text: expect.stringContaining('Remise de 20') } });
+    await expect(asIoana.links.purge({ messageId: email })).rejects.toMatchObject({ code: 'FORBIDDEN' });
     await engine.close();
   });
 });
@@ -203,6 +206,11 @@ describe('leads, deals, address book', () => {
     expect(converted).toMatchObject({ status: 'converted', contactId });
     expect(await api.contacts.get({ id: contactId })).toMatchObject({ firstName: 'Sophie', companyName: 'Prospect SAS', email: 'sophie@prospect.fr' });
     expect(linkTypes(await api.messages.get({ id: email }))).toEqual(['company:address', 'contact:address', 'lead:manual']);
+    // Converting again (a double click) is the same conversion, not a second customer.
+    expect((await api.leads.convert({ id: lead.id })).contactId).toBe(contactId);
+    expect((await api.contacts.list({ query: 'sophie' })).total).toBe(1);
+    // "PROSPECT SAS" is that company, whatever its case.
+    await expect(api.companies.create({ name: 'PROSPECT sas' })).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('Prospect SAS already exists') });
 
     const hits = await api.records.search({ query: 'prospect' });
     expect(hits.items.map((h) => h.type).sort()).toEqual(['company', 'contact', 'lead']);
@@ -280,6 +288,21 @@ describe('leads, deals, address book', () => {
     expect((await api.contacts.list({ query: 'ÉLODIE' })).items.map((c) => c.id)).toEqual([second.id]);
     expect((await api.companies.list({ query: 'lefevre' })).items.map((c) => c.name)).toEqual(['Boulangerie Lefèvre']);
     expect((await api.records.search({ query: 'ștefan', types: ['contact'] })).items.map((h) => h.id)).toEqual([first.id]);
+    await engine.close();
+  });
+
+  it('restores a contact with the mail that came meanwhile, and asks about an address another contact took since', async () => {
+    const { api, engine, receive } = await openLocalMailEngine();
+    const jean = await api.contacts.create({ firstName: 'Jean', email: 'jean@acme.fr', email2: 'jean.perso@mail.fr' });
+    await api.contacts.delete({ id: jean.id });
+    await receive(mail('jean.perso@mail.fr', 'me@facteur.test', 'Depuis chez moi'));
+    await receive(mail('jean@acme.fr', 'me@facteur.test', 'Depuis le bureau'));
+    const successor = await api.contacts.create({ firstName: 'Jean', lastName: 'Martin', email: 'jean@acme.fr' });
+    await api.contacts.restore({ id: jean.id });
+    // The address nobody else took brings its mail; the one both now have is a question, not a guess.
+    const history = await api.records.timeline({ type: 'contact', id: jean.id });
+    expect(history.items.map((i) => (i.kind === 'message' ? i.message.subject : i.kind))).toEqual(['Depuis chez moi']);
+    expect((await api.links.ambiguous({})).items).toEqual([{ address: 'jean@acme.fr', contacts: [{ id: jean.id, name: 'Jean' }, { id: successor.id, name: 'Jean Martin' }] }]);
     await engine.close();
   });
 });

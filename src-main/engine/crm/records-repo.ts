@@ -101,6 +101,12 @@ export class RecordsRepo {
     cached(this.sqlite, 'UPDATE companies SET name = ?, notes = ? WHERE id = ?').run(values.name ?? before.name, values.notes ?? before.notes, id);
   }
 
+  /** Company names are unique whatever their case: "ACME" is the existing Acme, not a second company. */
+  assertCompanyNameFree(name: string, except = 0): void {
+    const other = cached(this.sqlite, 'SELECT id, name FROM companies WHERE ulower(name) = ulower(?) AND id <> ? AND deleted_at IS NULL LIMIT 1').get(name.trim(), except) as { id: number; name: string } | undefined;
+    if (other) throw new EngineError('CONFLICT', `The company ${other.name} already exists (company ${other.id}); open it instead of creating another.`, { companyId: other.id });
+  }
+
   /** The duplicate check: another live contact with one of these addresses. */
   assertAddressesFree(addresses: Array<string | null>, except = 0): void {
     for (const raw of addresses) {

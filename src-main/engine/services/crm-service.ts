@@ -4,7 +4,7 @@ import { addressStates, RecordsRepo } from '../crm/records-repo.js';
 import { purgeFromHistory } from '../crm/kept-history.js';
 import { suggestContact } from '../crm/signature.js';
 import { fileByHand, readableMessage, readableOrKept } from './record-links.js';
-import { EngineError, notFound } from '../errors.js';
+import { EngineError, forbidden, notFound } from '../errors.js';
 import { SUMMARY_COLUMNS, type MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 import { summarize, visibleFoldersOf } from './message-summaries.js';
@@ -79,8 +79,18 @@ export function crmService(deps: ServiceDeps): CrmDomains {
       return records.contact(input.id);
     },
     'contacts.restore': (input) => {
-      records.setDeleted('contacts', input.id, false);
+      sqlite.transaction(() => {
+        records.setDeleted('contacts', input.id, false);
+        const contact = records.contact(input.id);
+        // Mail that came while it was deleted joins its history; an address another contact took meanwhile becomes
+        // a shared address, asked about once (Shared addresses), rather than a guess either way.
+        for (const address of [contact.email, contact.email2].filter((a): a is string => a !== null)) {
+          if (withAddress(address).length > 1) sqlite.prepare('INSERT OR IGNORE INTO ambiguous_addresses (address) VALUES (?)').run(address);
+          else linkExisting(sqlite, contact.id, [address]);
+        }
+      })();
       changed('contacts', input.id);
+      deps.events.changed('messages', []);
       return records.contact(input.id);
     },
     'contacts.history': (input, ctx) => {
@@ -146,11 +156,13 @@ export function crmService(deps: ServiceDeps): CrmDomains {
     'companies.list': (input) => records.companies(input),
     'companies.get': (input) => records.company(input.id),
     'companies.create': (input) => {
+      records.assertCompanyNameFree(input.name);
       const id = records.createCompany(input.name, input.notes);
       changed('companies', id);
       return records.company(id);
     },
     'companies.update': (input) => {
+      if (input.name !== undefined) records.assertCompanyNameFree(input.name, input.id);
       records.updateCompany(input.id, input);
       changed('companies', input.id);
       return records.company(input.id);
@@ -211,7 +223,8 @@ export function crmService(deps: ServiceDeps): CrmDomains {
       return linksNow(input.messageId);
     },
     'links.purge': (input, ctx) => {
-      readableOrKept(deps, input.messageId, ctx);
+      // Irreversible: a private email is its owner's to remove from the histories.
+      if (!readableOrKept(deps, input.messageId, ctx).content) throw forbidden('remove this email from the histories: it is private to the agent who sent it');
       const removed = purgeFromHistory(sqlite, input.messageId);
       deps.events.changed('messages', [input.messageId]);
       return { removed };

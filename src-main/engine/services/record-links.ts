@@ -13,19 +13,18 @@ export function readableMessage(deps: ServiceDeps, id: number, ctx: CallContext)
 
 /**
  * An email in the mailbox the agent may see, or one kept in the history after its deletion from an account the agent
- * may see (or that no longer exists). NOT_FOUND when it is neither.
+ * may see (or that no longer exists). NOT_FOUND when it is neither; `content` says whether the agent may read it.
  */
-export function readableOrKept(deps: ServiceDeps, id: number, ctx: CallContext): 'live' | 'kept' {
+export function readableOrKept(deps: ServiceDeps, id: number, ctx: CallContext): { where: 'live' | 'kept'; content: boolean } {
   const sqlite = deps.store.sqlite;
-  const kept = cached(sqlite, 'SELECT account_id FROM removed_messages WHERE id = ?').get(id) as { account_id: number | null } | undefined;
-  if (!kept) {
-    readableMessage(deps, id, ctx);
-    return 'live';
-  }
+  const kept = cached(sqlite, 'SELECT account_id, private, owner_agent_id FROM removed_messages WHERE id = ?').get(id) as
+    | { account_id: number | null; private: number; owner_agent_id: number | null }
+    | undefined;
+  if (!kept) return { where: 'live', content: deps.access.canSeeContent(ctx.agentId, readableMessage(deps, id, ctx)) };
   if (kept.account_id !== null && !deps.access.visibleAccountIds(ctx.agentId).has(kept.account_id) && cached(sqlite, 'SELECT 1 FROM accounts WHERE id = ?').get(kept.account_id)) {
     throw forbidden('see this email: its account is not attached to you');
   }
-  return 'kept';
+  return { where: 'kept', content: deps.access.canSeeContent(ctx.agentId, kept) };
 }
 
 /**

@@ -73,6 +73,8 @@ export function recordsService(deps: ServiceDeps): RecordsDomains {
     },
     'leads.convert': (input) => {
       const lead = pipeline.lead(input.id);
+      // Converting again (a double click, a second window) is the same conversion, not a second customer.
+      if (lead.status === 'converted' && lead.contactId !== null) return { lead, contactId: lead.contactId };
       const contactId = sqlite.transaction(() => {
         // The lead's address may already be a contact's: that contact is the customer, not a duplicate.
         const existing = lead.email ? (sqlite.prepare('SELECT id FROM contacts WHERE (email = ? OR email2 = ?) AND deleted_at IS NULL').get(lead.email, lead.email) as { id: number } | undefined) : undefined;
