@@ -39,6 +39,7 @@ export interface Options {
   dryRun?: boolean | undefined;
   existing?: string | undefined;
   encoding?: string | undefined;
+  bodyFile?: string | undefined;
   subject?: string | undefined;
   requester?: string | undefined;
   queue?: string | undefined;

@@ -13,6 +13,7 @@ import { exportCommand, importCommand } from './commands/import.js';
 import { companiesCommand, contactsCommand, linkCommand } from './commands/crm.js';
 import { contactsImportCommand } from './commands/contacts-import.js';
 import { tasksCommand, ticketsCommand } from './commands/records.js';
+import { templatesCommand } from './commands/templates.js';
 import { printLine, reportError, UsageError } from './output.js';
 
 const HELP = `facteur — the Facteur mail client's command line
@@ -61,6 +62,10 @@ Usage: facteur COMMAND [options]
   tasks add --title T [--category C] [--due DATE] [--assignee AGENT_ID] [--contact ID] [--company ID]
       [--ticket ID] [--message ID] [--json]
   tasks list [QUERY] [--status open|done|all] [--category C] [--json]
+  templates list [--json]        the templates of every Templates folder
+  templates add --name N --body-file F.html [--subject S] [--folder PATH_OR_ID] [--category C] [--json]
+                                 add a template (default folder: Local Folders/Templates); merge fields such as
+                                 {{contact.firstName}}, {{company.name}}, {{agent.fullName}}, {{greeting}}
   link|unlink MESSAGE_ID --contact|--company|--ticket|--task|--lead|--deal|--event ID [--json]
                                  file a message under a record by hand, or take it out
   db check [--json]              check the store and its files
@@ -91,6 +96,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   companies: companiesCommand,
   tickets: ticketsCommand,
   tasks: tasksCommand,
+  templates: templatesCommand,
   link: linkCommand(false),
   unlink: linkCommand(true),
 };
@@ -151,6 +157,7 @@ async function main(argv: string[]): Promise<number> {
       'dry-run': { type: 'boolean' },
       existing: { type: 'string' },
       encoding: { type: 'string' },
+      'body-file': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

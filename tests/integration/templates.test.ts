@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../../src-shared/contract/client.js';
 import { longDate } from '../../src-shared/domain/merge-fields.js';
+import { runCli, runCliJson } from '../helpers/cli.js';
 import { openTestEngine } from '../helpers/engine.js';
+import { tempDir } from '../helpers/temp.js';
 
 const OFFER = {
   name: 'Offre de prix',
@@ -169,5 +172,34 @@ describe('templates', () => {
     engine.sweep(0);
     expect(existsSync(path)).toBe(false);
     await engine.close();
+  });
+
+  it('are added and listed from the command line', async () => {
+    const data = tempDir();
+    const seed = await openTestEngine(data);
+    await seed.api.categories.create({ name: 'Relance', direction: 'out' });
+    const sales = await seed.api.folders.create({ parentId: (await seed.api.folders.tree()).folders.find((f) => f.kind === 'templates')!.id, name: 'Ventes' });
+    await seed.engine.close();
+    const body = join(tempDir(), 'relance.html');
+    writeFileSync(body, '<p>{{greeting}}</p><p>Avez-vous pu lire notre offre, {{contact.firstName}} ?</p>');
+
+    const added = runCliJson<{ id: number; name: string; folderId: number; category: string; body: string }>(data, [
+      'templates', 'add', '--name', 'Relance à J+7', '--subject', 'Notre offre pour {{company.name}}', '--body-file', body, '--folder', 'Local Folders/Templates/Ventes', '--category', 'Relance',
+    ]);
+    expect(added).toMatchObject({ name: 'Relance à J+7', folderId: sales.id, category: 'Relance', body: expect.stringContaining('{{contact.firstName}}') });
+    const plain = runCli(data, ['templates', 'list']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('Relance à J+7  — Notre offre pour {{company.name}}  [Local Folders/Templates/Ventes]  (Relance)');
+    expect(runCliJson<Array<{ id: number }>>(data, ['templates', 'list']).map((t) => t.id)).toEqual([added.id]);
+
+    writeFileSync(body, '<p>{{contact.prenom}}</p>');
+    const refused = runCli(data, ['templates', 'add', '--name', 'X', '--body-file', body]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('{{contact.prenom}} is not a merge field');
+    expect(refused.stderr).toContain('[INVALID_INPUT]');
+    const usage = runCli(data, ['templates', 'add', '--name', 'X']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('--body-file');
+    expect(runCli(data, ['templates', 'add', '--name', 'X', '--body-file', join(data, 'none.html')]).stderr).toContain('Cannot read the body file');
   });
 });
