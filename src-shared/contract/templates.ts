@@ -42,6 +42,8 @@ const TemplateFields = z.object({
 export const MergeTarget = z.object({ contactId: Id.optional(), companyId: Id.optional(), leadId: Id.optional(), address: Address.optional() });
 export type MergeTarget = z.infer<typeof MergeTarget>;
 
+const Rendered = z.object({ subject: z.string(), html: z.string(), missing: z.array(z.string()), unknown: z.array(z.string()) });
+
 export const templatesCommands = {
   'templates.list': command(z.object({ folderId: Id.optional(), query: z.string().max(200).default('') }), z.object({ items: z.array(Template) })),
   'templates.get': command(z.object({ id: Id }), Template),
@@ -54,8 +56,10 @@ export const templatesCommands = {
    * as sent: such a field is empty, still listed). `unknown`: names between braces that are no merge field, left
    * as written (a template cannot be saved with one; see domain/merge-fields.ts).
    */
-  'templates.render': command(
-    z.object({ id: Id, target: MergeTarget.default({}), markMissing: z.boolean().default(true) }),
-    z.object({ subject: z.string(), html: z.string(), missing: z.array(z.string()), unknown: z.array(z.string()) }),
+  'templates.render': command(z.object({ id: Id, target: MergeTarget.default({}), markMissing: z.boolean().default(true) }), Rendered),
+  /** Parts being edited, not yet saved, filled as templates.render fills a saved template (the editor's live preview). */
+  'templates.preview': command(
+    z.object({ parts: TemplateFields.pick({ subject: true, greeting: true, body: true, closing: true }), target: MergeTarget.default({}), markMissing: z.boolean().default(true) }),
+    Rendered,
   ),
 };

@@ -146,6 +146,40 @@ export function fillMergeFields(text: string, values: MergeValues, options: Fill
   return { text: out, missing: unique(missing), unknown: unique(unknown) };
 }
 
+export interface TemplateParts {
+  subject: string;
+  greeting: string;
+  body: string;
+  closing: string;
+}
+
+export interface FilledTemplate {
+  subject: string;
+  /** Greeting, body and closing one after the other, empty parts left out. */
+  html: string;
+  missing: MergeField[];
+  unknown: string[];
+}
+
+/** A template's parts filled for one recipient: the subject as plain text, the parts as HTML. */
+export function fillTemplateParts(parts: TemplateParts, values: MergeValues, markMissing: boolean): FilledTemplate {
+  const subject = fillMergeFields(parts.subject, values, { html: false, markMissing });
+  const html = [parts.greeting, parts.body, parts.closing].filter((part) => !isBlankHtml(part)).map((part) => fillMergeFields(part, values, { html: true, markMissing }));
+  const all = [subject, ...html];
+  return {
+    subject: subject.text,
+    html: html.map((h) => h.text).join('\n'),
+    missing: unique(all.flatMap((f) => f.missing)),
+    unknown: unique(all.flatMap((f) => f.unknown)),
+  };
+}
+
+/** An editor's empty field ("<p><br></p>") says nothing and would only add a blank paragraph. */
+export function isBlankHtml(html: string): boolean {
+  if (/<(img|hr|table)\b/i.test(html)) return false;
+  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|\s/g, '') === '';
+}
+
 export interface MergePerson {
   firstName: string;
   lastName: string;

@@ -83,6 +83,22 @@ describe('templates', () => {
     await engine.close();
   });
 
+  it('preview parts being edited before they are saved, unknown names reported', async () => {
+    const { api, engine } = await openTestEngine();
+    await api.agents.update({ id: engine.defaultAgentId, name: 'Jean Martin', locale: 'en' });
+    const marie = await api.contacts.create({ firstName: 'Marie', lastName: 'Lefèvre', email: 'marie@boulangerie.fr' });
+    const parts = { subject: 'For {{contact.fullName}}', greeting: '<p>{{greeting}}</p>', body: '<p><br></p>', closing: '<p>{{agent.fullname}} {{agent.nickname}}</p>' };
+    expect(await api.templates.preview({ parts, target: { contactId: marie.id } })).toEqual({
+      subject: 'For Marie Lefèvre',
+      // The empty body adds no blank paragraph.
+      html: '<p>Dear Marie,</p>\n<p>Jean Martin <mark class="merge-unknown" data-field="agent.nickname">{{agent.nickname}}</mark></p>',
+      missing: [],
+      unknown: ['agent.nickname'],
+    });
+    expect((await api.templates.list({})).items).toEqual([]);
+    await engine.close();
+  });
+
   it('live in a Templates tree, refuse unknown fields and categories, change only what an update names, and delete softly', async () => {
     const { api, engine } = await openTestEngine();
     const tree = await api.folders.tree();

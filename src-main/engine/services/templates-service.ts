@@ -2,7 +2,7 @@ import type { Template } from '../../../src-shared/contract/index.js';
 import { unknownMergeFields } from '../../../src-shared/domain/merge-fields.js';
 import { EngineError } from '../errors.js';
 import { cached } from '../store/statements.js';
-import { renderTemplate } from '../templates/render-template.js';
+import { renderParts, renderTemplate } from '../templates/render-template.js';
 import { templateAttachments } from '../templates/template-attachments.js';
 import { inTemplatesTree, templateFolder } from '../templates/template-folders.js';
 import { TemplatesRepo, type TemplateValues } from '../templates/templates-repo.js';
@@ -90,5 +90,7 @@ export function templatesService(deps: ServiceDeps): DomainHandlers<'templates'>
       const { subject, html, missing, unknown } = renderTemplate(sqlite, input.id, input.target, { agentId: ctx.agentId, markMissing: input.markMissing });
       return { subject, html, missing, unknown };
     },
+
+    'templates.preview': (input, ctx) => renderParts(sqlite, input.parts, input.target, { agentId: ctx.agentId, markMissing: input.markMissing }),
   };
 }

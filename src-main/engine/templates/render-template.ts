@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { MergeTarget, Template } from '../../../src-shared/contract/index.js';
-import { fillMergeFields, mergeValues, type MergeField, type MergeValues } from '../../../src-shared/domain/merge-fields.js';
+import { fillTemplateParts, mergeValues, type FilledTemplate, type MergeValues, type TemplateParts } from '../../../src-shared/domain/merge-fields.js';
 import { mergeSourcesFor } from './merge-sources.js';
 import { TemplatesRepo } from './templates-repo.js';
 
@@ -15,15 +15,14 @@ export interface RenderOptions {
   now?: Date;
 }
 
-export interface RenderedTemplate {
-  subject: string;
-  /** Greeting, body and closing, one after the other; empty parts left out. */
-  html: string;
-  missing: MergeField[];
-  /** Names between braces that are no merge field, left as written. */
-  unknown: string[];
+export interface RenderedTemplate extends FilledTemplate {
   /** The template itself: its category and attachments go with the message. */
   template: Template;
+}
+
+/** Every field's value for one target, as this agent sends now. */
+export function mergeValuesFor(sqlite: Database.Database, target: MergeTarget, options: Pick<RenderOptions, 'agentId' | 'now'>): MergeValues {
+  return mergeValues(mergeSourcesFor(sqlite, target, options.agentId, options.now ?? new Date()));
 }
 
 /**
@@ -32,31 +31,10 @@ export interface RenderedTemplate {
  */
 export function renderTemplate(sqlite: Database.Database, templateId: number, target: MergeTarget, options: RenderOptions): RenderedTemplate {
   const { deleted: _deleted, ...template } = new TemplatesRepo(sqlite).row(templateId);
-  const values = mergeValues(mergeSourcesFor(sqlite, target, options.agentId, options.now ?? new Date()));
-  return { ...fillTemplate(template, values, options.markMissing), template };
+  return { ...renderParts(sqlite, template, target, options), template };
 }
 
-/** The parts of a template filled with these values. */
-export function fillTemplate(
-  parts: Pick<Template, 'subject' | 'greeting' | 'body' | 'closing'>,
-  values: MergeValues,
-  markMissing: boolean,
-): Omit<RenderedTemplate, 'template'> {
-  const subject = fillMergeFields(parts.subject, values, { html: false, markMissing });
-  const html = [parts.greeting, parts.body, parts.closing]
-    .filter((part) => !isBlankHtml(part))
-    .map((part) => fillMergeFields(part, values, { html: true, markMissing }));
-  const all = [subject, ...html];
-  return {
-    subject: subject.text,
-    html: html.map((h) => h.text).join('\n'),
-    missing: [...new Set(all.flatMap((f) => f.missing))],
-    unknown: [...new Set(all.flatMap((f) => f.unknown))],
-  };
-}
-
-/** An editor's empty field ("<p><br></p>") says nothing and would only add a blank paragraph. */
-function isBlankHtml(html: string): boolean {
-  if (/<(img|hr|table)\b/i.test(html)) return false;
-  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;|&#160;|\s/g, '') === '';
+/** Parts not saved as a template (the editor's live preview), filled like a template. */
+export function renderParts(sqlite: Database.Database, parts: TemplateParts, target: MergeTarget, options: RenderOptions): FilledTemplate {
+  return fillTemplateParts(parts, mergeValuesFor(sqlite, target, options), options.markMissing);
 }
