@@ -39,6 +39,7 @@ import { TasksRepo } from './store/tasks-repo.js';
 import { OutboxRepo } from './store/outbox-repo.js';
 import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
+import { receiptsService } from './services/receipts-service.js';
 import { sendersService } from './services/senders-service.js';
 import { categoriesService } from './services/categories-service.js';
 import { templatesService } from './services/templates-service.js';
@@ -105,7 +106,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     return reconstructSource(row.source_format, row.source ?? blobs.read(row.source_blob!), (sha) => blobs.read(sha));
   };
   const pool = new ParsePool();
-  const ingestDeps = { sqlite: store.sqlite, blobs, messages, pool };
+  const ingestDeps = { sqlite: store.sqlite, blobs, messages, pool, events };
   const credentials = new CredentialStore(accounts, options.shell, options.oauthProviders);
   const syncDeps: SyncDeps = {
     credentials,
@@ -168,6 +169,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...recordsService(deps),
     ...documentsService(deps),
     ...templatesService(deps),
+    ...receiptsService(deps),
   };
 
   async function handle(ctx: CallContext, command: string, input: unknown): Promise<Result<unknown>> {

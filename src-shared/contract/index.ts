@@ -11,6 +11,7 @@ import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
+import { receiptsCommands } from './receipts.js';
 import { recordsCommands } from './records.js';
 import { sendersCommands } from './senders.js';
 import { storeCommands, storeEvents } from './store.js';
@@ -39,6 +40,7 @@ export const commands = {
   ...storeCommands,
   ...threadsCommands,
   ...templatesCommands,
+  ...receiptsCommands,
 } as const;
 
 export const events = {

@@ -3,6 +3,8 @@ import type { MessageFlags } from '../../../src-shared/contract/index.js';
 import { sha256Hex, type BlobStore } from '../blobs/blob-store.js';
 import { saveConversationKeys } from '../store/conversation-repo.js';
 import { linkNewMessage } from '../crm/links.js';
+import type { EventBus } from '../events.js';
+import { noteReports } from '../reports/report-hook.js';
 import type { MessagesRepo, NewMessage } from '../store/messages-repo.js';
 import { analyzeMessage } from './analyze.js';
 import type { ConversationKeys } from './conversation-keys.js';
@@ -33,6 +35,8 @@ export interface IngestDeps {
   messages: MessagesRepo;
   /** Worker threads for parsing; without it, parsing runs on the calling thread. */
   pool?: ParsePool;
+  /** Told which sent messages and contacts a read receipt or delivery report changed. */
+  events?: Pick<EventBus, 'changed'>;
 }
 
 /**
@@ -139,6 +143,7 @@ export function commitWritten(deps: IngestDeps, batch: PreparedMessage[]): Inges
     saveConversationKeys(deps.sqlite, id, p.conversation, p.row.date ?? p.row.receivedAt);
     linkNewMessage(deps.sqlite, id, p.row);
     if (p.remote) deps.messages.setRemote(id, p.remote.uid, p.remote.uidValidity);
+    noteReports(deps, id, p);
     return { id, duplicate: false, malformed: p.malformed };
   });
 }
