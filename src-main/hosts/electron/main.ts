@@ -7,7 +7,7 @@ import { APP_ENTRY, isAppUrl, registerAppScheme, rendererDirFrom, serveRenderer 
 import { CRASH_LIMIT, CRASH_WINDOW_MS, EngineHost } from './engine-host.js';
 import type { PortChannel } from './preload-api.js';
 import { installWebGuards } from './web-guards.js';
-import { appWebPreferences, isMessageWindowUrl, messageWindowOptions } from './window-options.js';
+import { appWebPreferences, isComposeWindowUrl, isMessageWindowUrl, messageWindowOptions } from './window-options.js';
 import { loadWindowState, trackWindowState } from './window-state.js';
 
 /**
@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock()) {
   // Another Facteur owns this data folder; it is told (second-instance) and comes forward.
   app.quit();
 } else {
-  installWebGuards({ childWindow: (url) => (isMessageWindowUrl(url) ? messageWindowOptions(preload) : null) });
+  installWebGuards({ childWindow: (url) => (isMessageWindowUrl(url) || isComposeWindowUrl(url) ? messageWindowOptions(preload) : null) });
   // Every window, the mailbox or a message opened in its own, is introduced to the engine the same way.
   app.on('browser-window-created', (_event, win) => watchPage(win));
   app.on('second-instance', () => focusMainWindow());

@@ -29,7 +29,23 @@ export function isMessageWindowUrl(raw: string): boolean {
   return url.pathname === '/index.html' && url.search === '' && /^#message=[1-9][0-9]{0,14}$/.test(url.hash);
 }
 
-/** A message in a window of its own: smaller than the mailbox, same preferences. */
+const ID = '[1-9][0-9]{0,14}';
+const COMPOSE_HASH = new RegExp(
+  '^#compose=(?:start&mode=(?:new|reply|reply-all|forward|forward-as-attachment)' +
+    `(?:&message=${ID})?(?:&contact=${ID})?(?:&template=${ID})?(?:&quote=0)?|draft&id=${ID}|message&id=${ID})$`,
+);
+
+/**
+ * The composer's page (`index.html#compose=start&mode=reply&message=42`, `#compose=draft&id=7`…), in exactly the
+ * form the renderer's compose-window.ts writes: its parts in one order, ids only, nothing else.
+ */
+export function isComposeWindowUrl(raw: string): boolean {
+  if (!isAppUrl(raw)) return false;
+  const url = new URL(raw);
+  return url.pathname === '/index.html' && url.search === '' && COMPOSE_HASH.test(url.hash);
+}
+
+/** A message (or the composer) in a window of its own: smaller than the mailbox, same preferences. */
 export function messageWindowOptions(preload: string): BrowserWindowConstructorOptions {
   return { width: 860, height: 760, minWidth: 420, minHeight: 320, title: 'Facteur', webPreferences: appWebPreferences(preload) };
 }

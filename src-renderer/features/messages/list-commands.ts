@@ -5,6 +5,7 @@ import { useFolders } from '../../stores/folders-store.js';
 import { messageActions, selectionDeletesForever } from '../../stores/message-actions.js';
 import { messageAt, useMessageList } from '../../stores/message-list-store.js';
 import { useSyncStatus } from '../../stores/sync-status-store.js';
+import { composeAbout, composeDraftMessage } from '../compose/compose-open.js';
 import type { ListCommand } from './shortcuts.js';
 
 type T = (key: MessageKey, values?: Record<string, string | number>) => string;
@@ -103,7 +104,18 @@ export function runListCommand(command: ListCommand, t: T): void {
       return;
     case 'open': {
       const message = messageAt(list, list.selectedIndex);
-      if (message && openWindow) openWindow(message.id);
+      if (!message) return;
+      // A draft opens where it can be finished: in the composer.
+      const inDrafts = useFolders.getState().folders.find((f) => f.id === message.folderId)?.kind === 'drafts';
+      if (inDrafts) composeDraftMessage(message.id);
+      else openWindow?.(message.id);
+      return;
+    }
+    case 'reply':
+    case 'replyAll':
+    case 'forward': {
+      const message = messageAt(list, list.selectedIndex);
+      if (message) composeAbout(message.id, command === 'reply' ? 'reply' : command === 'replyAll' ? 'reply-all' : 'forward');
       return;
     }
     case 'getMail':

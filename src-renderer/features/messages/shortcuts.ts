@@ -18,7 +18,10 @@ export type ListCommand =
   | 'previous'
   | 'open'
   | 'getMail'
-  | 'search';
+  | 'search'
+  | 'reply'
+  | 'replyAll'
+  | 'forward';
 
 /**
  * Keys as each client documents them. Letters are named by the character the key types (event.key), not by its
@@ -37,6 +40,9 @@ export const PRESETS: Record<ShortcutPreset, Record<string, ListCommand>> = {
     'Ctrl+o': 'open',
     Enter: 'open',
     F9: 'getMail',
+    'Ctrl+r': 'reply',
+    'Ctrl+Shift+r': 'replyAll',
+    'Ctrl+f': 'forward',
   },
   gmail: {
     j: 'next',
@@ -53,6 +59,9 @@ export const PRESETS: Record<ShortcutPreset, Record<string, ListCommand>> = {
     Enter: 'open',
     'Ctrl+a': 'selectAll',
     '/': 'search',
+    r: 'reply',
+    a: 'replyAll',
+    f: 'forward',
   },
   thunderbird: {
     Delete: 'delete',
@@ -67,6 +76,9 @@ export const PRESETS: Record<ShortcutPreset, Record<string, ListCommand>> = {
     'Ctrl+o': 'open',
     Enter: 'open',
     'Ctrl+t': 'getMail',
+    'Ctrl+r': 'reply',
+    'Ctrl+Shift+r': 'replyAll',
+    'Ctrl+l': 'forward',
   },
 };
 

@@ -6,6 +6,7 @@ import { useFolders } from '../../stores/folders-store.js';
 import { confirmDialog } from '../../stores/dialog-store.js';
 import { useMessageSource } from '../../stores/message-source-store.js';
 import { deletesForever } from '../../stores/message-actions.js';
+import { ReplyButtons } from '../compose/ReplyButtons.js';
 import { CrmActions } from '../crm-actions/CrmActions.js';
 import { deleteMessage, printMessage, setFlags, setJunk } from './message-commands.js';
 import { openMessageWindow } from './message-window.js';
@@ -18,8 +19,8 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /**
- * What can be done with the open message: delete, junk, star, read state, print, a window of its own, and the
- * view's switches (plain text, source). Reply, reply all and forward come with the composer (a later issue).
+ * What can be done with the open message: reply, reply all and forward (the composer), delete, junk, star, read
+ * state, print, a window of its own, and the view's switches (plain text, source).
  * Ctrl+P prints this message rather than the app; Delete deletes it when the focus is in it (or in its window).
  */
 export function ReaderActions({ detail, withheld }: { detail: MessageDetail; withheld: boolean }) {
@@ -80,6 +81,7 @@ export function ReaderActions({ detail, withheld }: { detail: MessageDetail; wit
         onKeyDown={roving.onKeyDown}
         onFocus={roving.onFocus}
       >
+        {withheld ? null : <ReplyButtons messageId={detail.id} />}
         <button
           type="button"
           className="button reader-action"

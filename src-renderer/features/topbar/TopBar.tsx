@@ -4,6 +4,7 @@ import { useAgent } from '../../stores/agent-store.js';
 import { useCategories } from '../../stores/categories-store.js';
 import { useImports } from '../../stores/imports-store.js';
 import { startSetup } from '../accounts/setup-flow.js';
+import { composeNew } from '../compose/compose-open.js';
 import { LanguageSelect } from './LanguageSelect.js';
 import { ShortcutsSelect } from './ShortcutsSelect.js';
 import { WorkspaceSwitch } from '../crm/WorkspaceSwitch.js';
@@ -15,6 +16,10 @@ export function TopBar() {
     <header className="topbar">
       <span className="app-name">{t('app.name')}</span>
       <WorkspaceSwitch />
+      <button type="button" className="button button-primary topbar-button" onClick={() => composeNew()} data-testid="compose-new">
+        <Icon name="mail" />
+        {t('compose.new')}
+      </button>
       <span className="topbar-spacer" />
       <button type="button" className="button topbar-button" aria-haspopup="dialog" onClick={startSetup} data-testid="add-account">
         <Icon name="plus" />

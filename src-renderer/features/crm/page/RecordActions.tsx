@@ -3,6 +3,7 @@ import { engine } from '../../../api/engine.js';
 import { Icon } from '../../../components/Icon.js';
 import { useT } from '../../../i18n/use-t.js';
 import { reportError } from '../../../stores/error-store.js';
+import { composeNew, composeToCompany } from '../../compose/compose-open.js';
 import { deleteRecord, restoreRecord } from '../record-api.js';
 import type { AnyRecord, RecordMap } from '../record-types.js';
 
@@ -16,7 +17,7 @@ interface Props {
   onChanged(): void;
 }
 
-/** What can be done to the record as a whole: edit, delete or restore, and the records started from it. */
+/** What can be done to the record as a whole: edit, write to it, delete or restore, and the records started from it. */
 export function RecordActions({ record, value, onEdit, onCreate, onChanged }: Props) {
   const t = useT();
   const run = (action: Promise<unknown>) => void action.then(onChanged, reportError);
@@ -28,6 +29,20 @@ export function RecordActions({ record, value, onEdit, onCreate, onChanged }: Pr
           <button type="button" className="button" aria-haspopup="dialog" onClick={onEdit} data-testid="crm-edit">
             {t('crm.record.edit')}
           </button>
+          {record.type === 'contact' || record.type === 'company' || ticket ? (
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                if (record.type === 'company') void composeToCompany(record.id);
+                else composeNew({ contactId: ticket ? ticket.requesterId : record.id });
+              }}
+              data-testid="crm-send-email"
+            >
+              <Icon name="mail" />
+              {t('compose.sendEmail')}
+            </button>
+          ) : null}
           {ticket ? (
             <button
               type="button"

@@ -1,0 +1,58 @@
+import { clearBackup } from './compose-backup.js';
+import { composeCall } from './compose-api.js';
+import { leaveWindow } from './compose-close.js';
+import { askSendAnyway } from './compose-questions.js';
+import { cancelAutosave, savesSettled } from './compose-save.js';
+import { assembleDraft, currentParts, useComposer } from './compose-store.js';
+import { fragmentText } from './body-parts.js';
+
+/** Template fields still shown as `{{field}}` in the text the person is about to send. */
+function missingStill(fields: string[]): string[] {
+  if (fields.length === 0) return [];
+  const parts = currentParts();
+  const text = useComposer.getState().draft.plainText ? parts.text : fragmentText(parts.html);
+  const subject = useComposer.getState().draft.subject;
+  const token = (field: string) => `{{${field}}}`;
+  return fields.filter((field) => text.includes(token(field)) || subject.includes(token(field)));
+}
+
+/**
+ * Send: recipients and a subject first (the field says what is missing and takes the focus), then compose.check —
+ * addresses the engine warns about and template fields without a value are shown, and the person may still send.
+ * compose.send queues the mail in the Outbox (or for later) and the window closes at once; a refusal keeps the
+ * window open with the engine's reason.
+ */
+export async function sendMail(): Promise<void> {
+  const state = useComposer.getState();
+  if (state.sending || state.phase !== 'ready') return;
+  const draft = assembleDraft();
+  if (draft.to.length + draft.cc.length + draft.bcc.length === 0) {
+    useComposer.setState((s) => ({ problem: 'recipients-missing', problemNonce: s.problemNonce + 1 }));
+    return;
+  }
+  if (draft.subject.trim() === '') {
+    useComposer.setState((s) => ({ problem: 'subject-missing', problemNonce: s.problemNonce + 1 }));
+    return;
+  }
+  useComposer.setState({ sending: true, sendError: null, problem: null });
+  try {
+    const check = await composeCall('compose.check', draft);
+    useComposer.setState({ warnings: check.warnings });
+    const missing = missingStill(state.templateMissing);
+    if (check.warnings.length > 0 || missing.length > 0) {
+      if (!(await askSendAnyway({ warnings: check.warnings, missing }))) return;
+    }
+    // A save under way may be creating the draft this mail comes from: it must be known to be deleted with it.
+    cancelAutosave();
+    await savesSettled();
+    const { draftId, revision } = useComposer.getState();
+    await composeCall('compose.send', { draft: assembleDraft(), draftId: draftId ?? undefined });
+    useComposer.setState({ savedRevision: revision });
+    clearBackup();
+    leaveWindow();
+  } catch (error) {
+    useComposer.setState({ sendError: error instanceof Error ? error.message : String(error) });
+  } finally {
+    useComposer.setState({ sending: false });
+  }
+}
