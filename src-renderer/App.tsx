@@ -11,12 +11,16 @@ import { MessageList } from './features/messages/MessageList.js';
 import { ReadingPane } from './features/reader/ReadingPane.js';
 import { TopBar } from './features/topbar/TopBar.js';
 import { CrmWorkspace } from './features/crm/CrmWorkspace.js';
+import { TemplatesPanes } from './features/templates/TemplatesPanes.js';
+import { useTemplatesFolder } from './features/templates/templates-folder.js';
 import { useCrmNav } from './stores/crm-nav-store.js';
 
 export function App() {
   // The mail panes leave the page while the CRM shows, but their stores stay: coming back finds the same folder,
   // selection and message open (the list scrolls back to the selected row).
   const workspace = useCrmNav((s) => s.workspace);
+  // A Templates folder holds templates, not messages: its own panes take the list's and the reader's place.
+  const templatesFolder = useTemplatesFolder();
   return (
     <div className="app">
       <TopBar />
@@ -27,8 +31,14 @@ export function App() {
       ) : (
         <main className="panes">
           <FolderTree />
-          <MessageList />
-          <ReadingPane />
+          {templatesFolder === null ? (
+            <>
+              <MessageList />
+              <ReadingPane />
+            </>
+          ) : (
+            <TemplatesPanes folderId={templatesFolder} />
+          )}
         </main>
       )}
       <AccountSetupDialog />
