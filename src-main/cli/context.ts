@@ -57,6 +57,16 @@ export interface Options {
   contact?: string | undefined;
   format?: string | undefined;
   noSubfolders?: boolean | undefined;
+  to?: string | undefined;
+  cc?: string | undefined;
+  bcc?: string | undefined;
+  textFile?: string | undefined;
+  attach?: string[] | undefined;
+  template?: string | undefined;
+  forContact?: string | undefined;
+  readReceipt?: boolean | undefined;
+  private?: boolean | undefined;
+  sendAt?: string | undefined;
 }
 
 export interface CliContext {

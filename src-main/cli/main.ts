@@ -5,6 +5,7 @@ import { accountCommand } from './commands/account.js';
 import { dbCommand } from './commands/db.js';
 import { syncCommand } from './commands/sync.js';
 import { outboxCommand } from './commands/outbox.js';
+import { composeCommand } from './commands/compose.js';
 import { foldersCommand, ingestCommand, messagesCommand, searchCommand, showCommand } from './commands/mail.js';
 import { serveCommand } from './commands/serve.js';
 import { startCommand } from './commands/start.js';
@@ -49,6 +50,10 @@ Usage: facteur COMMAND [options]
   outbox list|send [--message ID] [--account ID] [--json]
   outbox queue FILE.eml --account ID
                                  what waits to be sent; send it now
+  compose --account ID --to A[,B] [--cc A,B] [--bcc A,B] --subject S (--body-file F.html | --text-file F.txt)
+      [--attach FILE]... [--template ID [--for-contact ID]] [--read-receipt] [--private] [--send-at ISO8601] [--json]
+                                 write a message and queue it in the account's Outbox (prints its id and
+                                 Message-ID); --template fills subject, body and files for the contact
   contacts add [--first F] [--last L] [--email E] [--email2 E2] [--company NAME] [--json]
   contacts list [QUERY] [--json]  the address book (a new contact's earlier mail is filed under it)
   contacts import FILE [--map COLUMN=FIELD,...] [--existing merge|skip] [--encoding E] [--dry-run] [--json]
@@ -88,6 +93,7 @@ const COMMANDS: Record<string, (ctx: CliContext) => Promise<number>> = {
   account: accountCommand,
   sync: syncCommand,
   outbox: outboxCommand,
+  compose: composeCommand,
   search: searchCommand,
   thread: threadCommand,
   import: importCommand,
@@ -158,6 +164,16 @@ async function main(argv: string[]): Promise<number> {
       existing: { type: 'string' },
       encoding: { type: 'string' },
       'body-file': { type: 'string' },
+      to: { type: 'string' },
+      cc: { type: 'string' },
+      bcc: { type: 'string' },
+      'text-file': { type: 'string' },
+      attach: { type: 'string', multiple: true },
+      template: { type: 'string' },
+      'for-contact': { type: 'string' },
+      'read-receipt': { type: 'boolean' },
+      private: { type: 'boolean' },
+      'send-at': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

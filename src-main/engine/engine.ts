@@ -39,6 +39,8 @@ import { TasksRepo } from './store/tasks-repo.js';
 import { OutboxRepo } from './store/outbox-repo.js';
 import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
+import { composeService } from './services/compose-service.js';
+import { draftsHandlers } from './services/drafts-service.js';
 import { receiptsService } from './services/receipts-service.js';
 import { sendersService } from './services/senders-service.js';
 import { categoriesService } from './services/categories-service.js';
@@ -160,6 +162,8 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...storeService(deps),
     ...accountsService(deps),
     ...outboxService(deps),
+    ...composeService(deps),
+    ...draftsHandlers(deps),
     ...sendersService(deps),
     ...categoriesService(deps),
     ...threadsService(deps),

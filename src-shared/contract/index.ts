@@ -4,6 +4,7 @@ import { agentsCommands } from './agents.js';
 import { appCommands } from './app.js';
 import { attachmentsCommands } from './attachments.js';
 import { categoriesCommands } from './categories.js';
+import { composeCommands } from './compose.js';
 import { contactsImportCommands } from './contacts-import.js';
 import { documentsCommands } from './documents.js';
 import { crmCommands } from './crm.js';
@@ -36,6 +37,7 @@ export const commands = {
   ...contactsImportCommands,
   ...recordsCommands,
   ...outboxCommands,
+  ...composeCommands,
   ...sendersCommands,
   ...storeCommands,
   ...threadsCommands,
