@@ -7,7 +7,7 @@ import { buildMdn } from '../reports/build-mdn.js';
 import { mdnLocale } from '../reports/mdn-text.js';
 import type { MessageRow } from '../store/messages-repo.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
-import { outboxService } from './outbox-service.js';
+import { queueOutgoing, sendingAccount } from './outbox-service.js';
 
 /** The addresses a Disposition-Notification-To asks receipts for (RFC 8098 §2.1: a list of mailboxes). */
 export function receiptAddresses(value: string | undefined): string[] {
@@ -18,14 +18,12 @@ export function receiptAddresses(value: string | undefined): string[] {
 }
 
 export function receiptsService(deps: ServiceDeps): DomainHandlers<'receipts'> {
-  // The outbox's own queueing, so a receipt is stored, sent, retried and filed in Sent like any message.
-  const queue = outboxService(deps)['outbox.queue'];
   // A second click while the first answer is being queued must not send a second receipt.
   const answering = new Set<number>();
 
   /** The account the message arrived on; for a message in Local Folders, an account of the agent it was sent to. */
   const accountFor = (row: MessageRow, headers: Map<string, string>, ctx: CallContext): AccountInfo => {
-    if (row.account_id !== null) return deps.accounts.get(row.account_id);
+    if (row.account_id !== null) return sendingAccount(deps, ctx.agentId, row.account_id);
     const visible = deps.access.visibleAccountIds(ctx.agentId);
     const recipients = receiptAddresses([headers.get('to'), headers.get('cc')].filter(Boolean).join(', ')).map(normalizeAddress);
     const account = deps.accounts.list().find((a) => visible.has(a.id) && recipients.includes(normalizeAddress(a.email)));
@@ -65,8 +63,9 @@ export function receiptsService(deps: ServiceDeps): DomainHandlers<'receipts'> {
             reportingHost: account.email.split('@')[1] ?? 'localhost',
             original: { messageId: row.message_id, subject: row.subject, date: row.date === null ? null : new Date(row.date), headers },
           });
-          // No inReplyTo: sending a receipt is not answering the message, which must not turn \Answered.
-          ({ messageId: outboxMessageId } = await queue({ accountId: account.id, raw: raw.toString('base64'), to }, ctx));
+          // The outbox's own way in, so a receipt is stored, sent, retried and filed in Sent like any message. No
+          // inReplyTo: sending a receipt is not answering the message, which must not turn \Answered.
+          ({ messageId: outboxMessageId } = await queueOutgoing(deps, ctx.agentId, account, raw, { to, inReplyTo: null, sendAfter: null }));
         }
         // RFC 3503: $MDNSent whether the receipt was sent or declined, so no client asks again. Local first, then IMAP.
         deps.changes.setFlags([row.id], { mdnSent: true });

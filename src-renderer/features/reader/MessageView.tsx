@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { MessageDetail } from '../../../src-shared/contract/index.js';
 import { EmptyState } from '../../components/EmptyState.js';
 import { useT } from '../../i18n/use-t.js';
+import { ReceiptBars } from '../receipts/ReceiptBars.js';
 import { LinkConfirmDialog } from './LinkConfirmDialog.js';
 import { LinkStatus } from './LinkStatus.js';
 import { MessageFrame, MessageText } from './MessageBody.js';
@@ -43,6 +44,7 @@ export function MessageView({ detail }: { detail: MessageDetail }) {
 
   return (
     <>
+      <ReceiptBars detail={detail} />
       {body && !junk && !plainText ? (
         <RemoteContentBar
           count={body.remote}
