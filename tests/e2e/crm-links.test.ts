@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
 import type { Client } from '../../src-shared/contract/client.js';
 import { tempDir } from '../helpers/temp.js';
 import { utf8Mail } from '../helpers/utf8-mail.js';
@@ -103,13 +104,30 @@ describe("the reader's CRM line", () => {
     await screenshot(browser.page, 'crm-links-header');
 
     const list = new MessageListPage(browser.page);
-    await list.chooseColumn('linked');
-    await list.chooseColumn('task');
+    for (const column of ['contact', 'company', 'task', 'linked']) await list.chooseColumn(column);
     await expect.poll(() => list.row(PETIT).locator('.col-linked').innerText()).toBe('2');
     expect(await list.row(PETIT).locator('.col-task').textContent()).toBe('Rappeler Claire');
     expect(await list.row(GIRARD).locator('.col-linked').innerText()).toBe('2');
     expect(await list.row(GIRARD).getByRole('img', { name: 'Filed under 2 records' }).count()).toBe(1);
     expect(await list.row(GIRARD).locator('.col-task').textContent()).toBe('');
+    expect(await list.row(GIRARD).locator('.col-company').getAttribute('title')).toBe('Girard Bois SARL');
+
+    // Thirteen columns are more than the pane holds at 1400 wide: the titles and the rows scroll sideways together,
+    // each cell under its title, the row's box reaching its last cell (its paint stops at its box), the CRM columns
+    // no narrower than their minimum.
+    await list.grid.evaluate((grid) => (grid.scrollLeft = grid.scrollWidth));
+    const box = async (l: Locator) => (await l.boundingBox())!;
+    const row = list.row(GIRARD);
+    const [header, rowBox, grid] = [await box(list.page.locator('.message-header')), await box(row), await box(list.grid)];
+    expect(rowBox.width).toBeCloseTo(header.width, 0);
+    expect(rowBox.x).toBeCloseTo(header.x, 0);
+    for (const id of ['contact', 'company', 'task', 'linked']) {
+      const [title, cell] = [await box(list.column(id)), await box(row.locator(`.col-${id}`))];
+      expect(cell.x).toBeCloseTo(title.x, 0);
+      expect(cell.x + cell.width).toBeLessThanOrEqual(rowBox.x + rowBox.width);
+      expect(cell.x + cell.width).toBeLessThanOrEqual(grid.x + grid.width);
+      if (id !== 'linked') expect(cell.width).toBeGreaterThanOrEqual(64);
+    }
   });
 
   it('creates a contact from the sender prefilled from the signature, after warning of a namesake, and shows it linked', async () => {
