@@ -256,8 +256,17 @@ export function greetingFor(locale: Locale, firstName: string): string {
 
 /** The locale's long date: "November 23, 2026", "23 novembre 2026", "23 noiembrie 2026". */
 export function longDate(date: Date, locale: Locale, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) }).format(date);
+  const key = `${locale} ${timeZone ?? ''}`;
+  let format = LONG_DATES.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', ...(timeZone ? { timeZone } : {}) });
+    LONG_DATES.set(key, format);
+  }
+  return format.format(date);
 }
+
+// Making a formatter costs far more than using one, and a mailing fills the date once per recipient.
+const LONG_DATES = new Map<string, Intl.DateTimeFormat>();
 
 function unique<T>(items: T[]): T[] {
   return [...new Set(items)];
