@@ -9,7 +9,7 @@ import { TemplatesPage } from './templates-page.js';
  * Given a French office (agent Jean Martin, an outgoing category "Devis", Marie of Boulangerie Lefèvre and Ion who
  * has no company), the agent opens the Templates folder, writes an offer with merge fields inserted from the menu,
  * sees it filled for Marie and then for Ion (whose missing company is marked and listed), saves it, finds it in the
- * list with its preview, edits it and deletes it.
+ * list with its preview, renames it and gives it a file, and deletes it.
  */
 
 let app: RunningApp | undefined;
@@ -99,8 +99,14 @@ describe('templates in the mailbox', () => {
     await row.dblclick();
     await expect.poll(() => templates.part('body').innerText()).toBe('Voici notre offre, {{contact.firstName}}, pour {{company.name}}.');
     await editor.getByTestId('template-name').fill('Offre de prix 2026');
+    await editor.getByTestId('template-attach-input').setInputFiles({ name: 'Conditions générales.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 conditions') });
+    await editor.getByTestId('template-attachment').filter({ hasText: 'Conditions générales.pdf' }).waitFor();
     await editor.getByTestId('template-save').click();
-    await templates.row('Offre de prix 2026').waitFor();
+    await editor.waitFor({ state: 'detached' });
+    // The file is the template's now: it comes back with it.
+    await templates.row('Offre de prix 2026').dblclick();
+    await expect.poll(() => editor.getByTestId('template-attachment').allInnerTexts()).toEqual([expect.stringContaining('Conditions générales.pdf')]);
+    await editor.getByTestId('template-cancel').click();
 
     await page.getByTestId('template-delete').click();
     await page.getByTestId('confirm-ok').click();
