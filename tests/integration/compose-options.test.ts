@@ -133,6 +133,11 @@ describe('sending from the composer', () => {
     expect((await api.outbox.list({})).items).toEqual([expect.objectContaining({ messageId: sent.messageId, state: 'queued', sendAfter: sendAt })]);
     expect(await api.outbox.send({ accountId: account.id })).toEqual({ sent: 0, failed: 0, unknown: 0, queued: 0 });
     expect(smtp!.received).toEqual([]);
+
+    // The same file again in another message: it is the sent message's attachment now. A hash Facteur was never
+    // given is no way to attach a stored file.
+    await api.compose.send({ draft: { ...base, subject: 'Encore', attachments: [upload] } });
+    await expect(api.compose.send({ draft: { ...base, attachments: [{ ...upload, sha256: 'ab'.repeat(32) }] } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await engine.close();
   });
 });

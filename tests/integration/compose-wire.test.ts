@@ -145,4 +145,34 @@ describe('a message written in Facteur, as it arrives', () => {
     // Sent to a contact: filed under that contact by the normal ingest path.
     expect((await api.links.ofMessage({ messageId: sent.messageId })).items).toEqual([expect.objectContaining({ type: 'contact', id: contact.id, reason: 'address' })]);
   });
+
+  it('forwards a message inline with its pictures still in place and its files attached once', async () => {
+    smtp = await startPlainSmtp('marc');
+    const { api } = await openTestEngine();
+    await sendingAccount(api, smtp, 'marc');
+    const invoicePdf = Buffer.alloc(6000, 0x25);
+    const original = await api.messages.ingest({ raw: frenchInvoiceMessage(invoicePdf).toString('base64') });
+    const [logo] = (await api.messages.get({ id: original.id })).attachments.filter((a) => a.contentId !== null);
+
+    const forward = await api.compose.start({ mode: 'forward', messageId: original.id });
+    // The logo belongs to the body (it is quoted with it); only the invoice is a file to forward.
+    expect(forward.draft.attachments).toEqual([expect.objectContaining({ kind: 'attachment', filename: FRENCH_INVOICE.attachmentName })]);
+    expect(forward.quoteHtml).toContain('src="data:image/png;base64,');
+    const sent = await api.compose.send({ draft: { ...forward.draft, to: [{ name: '', address: 'compta@facteur.test' }], html: `<p>Pour paiement.</p>${forward.quoteHtml}` } });
+    await api.outbox.send({ messageId: sent.messageId });
+
+    const mail = parseWithPython(smtp.received[0]!.raw);
+    expect(mail.headers.subject).toEqual([`Fwd: ${FRENCH_INVOICE.subject}`]);
+    expect(shape(mail.tree)).toEqual({
+      'multipart/mixed': [{ 'multipart/alternative': ['text/plain', { 'multipart/related': ['text/html', 'image/png'] }] }, 'application/pdf'],
+    });
+    const [text, html, picture, file] = leaves(mail.tree);
+    const logoBytes = Buffer.from((await api.attachments.content({ id: logo!.id })).data, 'base64');
+    expect(picture!.sha256).toBe(await sha256(logoBytes));
+    expect(html!.text).toContain(`src="cid:${picture!.contentId!.replace(/^<|>$/g, '')}"`);
+    expect(html!.text).toContain('Bonjour Céline,');
+    expect(text!.text).toContain('Forwarded message');
+    expect(text!.text).toContain('From: Renée Façade <renee@exemple.fr>');
+    expect(file).toMatchObject({ filename: FRENCH_INVOICE.attachmentName, sha256: await sha256(invoicePdf) });
+  });
 });

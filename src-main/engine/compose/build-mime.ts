@@ -3,7 +3,7 @@ import MailComposer from 'nodemailer/lib/mail-composer';
 import type { Address } from '../../../src-shared/contract/index.js';
 import type { OutgoingFile } from './draft-files.js';
 import { htmlDocument, sanitizeOutgoingHtml, textOfHtml } from './html-body.js';
-import { inlineDataImages } from './inline-images.js';
+import { InlinePictures } from './inline-images.js';
 
 export interface OutgoingMail {
   from: Address;
@@ -71,7 +71,9 @@ export async function buildMime(mail: OutgoingMail): Promise<BuiltMessage> {
 }
 
 function htmlBody(editorHtml: string, domain: string) {
-  const clean = sanitizeOutgoingHtml(editorHtml);
-  const { html, images } = inlineDataImages(clean, domain);
-  return { html: htmlDocument(html), text: textOfHtml(clean), images };
+  const pictures = new InlinePictures(domain);
+  const clean = pictures.replace(sanitizeOutgoingHtml(pictures.replace(editorHtml)));
+  // A picture the raw markup hid in what sanitising removed (a comment, a script) is not sent.
+  const images = pictures.images.filter((i) => clean.includes(`cid:${i.cid}`));
+  return { html: htmlDocument(clean), text: textOfHtml(clean), images };
 }

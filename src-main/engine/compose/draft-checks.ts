@@ -5,7 +5,7 @@ import { cached } from '../store/statements.js';
 import { isSendableAddress } from './address-check.js';
 import type { DraftFiles } from './draft-files.js';
 import { sanitizeOutgoingHtml } from './html-body.js';
-import { inlineDataImages } from './inline-images.js';
+import { InlinePictures } from './inline-images.js';
 
 export const recipientsOf = (draft: Pick<Draft, 'to' | 'cc' | 'bcc'>) => [...draft.to, ...draft.cc, ...draft.bcc];
 
@@ -37,8 +37,11 @@ export function recipientWarnings(sqlite: Database.Database, draft: Draft): Reci
 export function attachmentBytes(files: DraftFiles, draft: Draft): number {
   const attached = draft.attachments.reduce((sum, a) => sum + files.size(a), 0);
   if (draft.plainText || !/data:image\//i.test(draft.html)) return attached;
-  const { images } = inlineDataImages(sanitizeOutgoingHtml(draft.html), 'size.invalid');
-  return attached + images.reduce((sum, i) => sum + i.content.length, 0);
+  // As buildMime counts them: taken from the raw HTML, then from the sanitised one only if some are left.
+  const pictures = new InlinePictures('size.invalid');
+  const rest = pictures.replace(draft.html);
+  if (/data:image\//i.test(rest)) pictures.replace(sanitizeOutgoingHtml(rest));
+  return attached + pictures.images.reduce((sum, i) => sum + i.content.length, 0);
 }
 
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;

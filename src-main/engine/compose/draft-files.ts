@@ -94,10 +94,29 @@ export class DraftFiles {
 
   private heldBlob(sha256: string): string {
     const held = cached(this.deps.sqlite, 'SELECT 1 FROM blob_holds WHERE sha256 = ? UNION ALL SELECT 1 FROM documents WHERE sha256 = ? LIMIT 1').get(sha256, sha256);
-    if (!held) throw new EngineError('NOT_FOUND', `The file ${sha256.slice(0, 12)}… was not given to Facteur for a message; add it again.`);
+    if (!held && !this.readableAttachment(sha256)) throw new EngineError('NOT_FOUND', `The file ${sha256.slice(0, 12)}… was not given to Facteur for a message; add it again.`);
     const path = this.deps.blobs.pathOf(sha256);
     if (!this.deps.blobs.has(sha256)) this.deps.blobs.read(sha256); // throws BLOB_MISSING with its explanation
     return path;
+  }
+
+  /** An upload already sent once is the sent message's attachment from then on (its hold released). */
+  private readableAttachment(sha256: string): boolean {
+    const rows = cached(this.deps.sqlite, 'SELECT m.folder_id, m.private, m.owner_agent_id FROM attachments a JOIN messages m ON m.id = a.message_id WHERE a.sha256 = ?').all(sha256) as Array<{
+      folder_id: number;
+      private: number;
+      owner_agent_id: number | null;
+    }>;
+    return rows.some((m) => this.deps.access.canSeeContent(this.agentId, m) && this.visibleFolder(m.folder_id));
+  }
+
+  private visibleFolder(folderId: number): boolean {
+    try {
+      this.deps.access.folder(this.agentId, folderId);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private attachment(id: number) {

@@ -1,7 +1,8 @@
 import type { Draft, DraftAttachment } from '../../../src-shared/contract/index.js';
+import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import { safeFileName } from '../../../src-shared/domain/attachment-files.js';
 import { buildMime } from '../compose/build-mime.js';
-import { attachmentBytes, recipientWarnings, sendProblems } from '../compose/draft-checks.js';
+import { attachmentBytes, recipientsOf, recipientWarnings, sendProblems } from '../compose/draft-checks.js';
 import { DraftFiles } from '../compose/draft-files.js';
 import { readOriginal } from '../compose/original.js';
 import { AgentPreferences } from '../compose/preferences.js';
@@ -68,6 +69,8 @@ export function composeService(deps: ServiceDeps): DomainHandlers<'compose'> {
       });
       const sendAt = draft.sendAt !== null ? Date.parse(draft.sendAt) : null;
       const { messageId } = await queueOutgoing(deps, ctx.agentId, account, built.raw, {
+        from: account.email,
+        to: envelopeRecipients(draft),
         // Only a reply flags its original \Answered; a forward has no such flag the store keeps.
         inReplyTo: replying && original ? original.id : null,
         sendAfter: sendAt,
@@ -96,6 +99,13 @@ export function composeService(deps: ServiceDeps): DomainHandlers<'compose'> {
       return attachment;
     },
   };
+
+  /** Each recipient once, however its address was typed (RFC 5321 leaves the case to the server; none uses it). */
+  function envelopeRecipients(draft: Draft): string[] {
+    const seen = new Map<string, string>();
+    for (const { address } of recipientsOf(draft)) if (!seen.has(normalizeAddress(address))) seen.set(normalizeAddress(address), address.trim());
+    return [...seen.values()];
+  }
 
   /**
    * An upload is held for its agent until it is sent: from then on the sent message's attachment rows keep the

@@ -2,7 +2,7 @@ import type { AccountInfo, OutboxItem } from '../../../src-shared/contract/index
 import { EngineError, forbidden } from '../errors.js';
 import { ingestMessage } from '../mail/ingest.js';
 import { ensureSendHeaders } from '../mail/outgoing.js';
-import { parseMessage, type ParsedMessage } from '../mail/parse.js';
+import { parseMessage } from '../mail/parse.js';
 import type { OutboxEntry } from '../store/outbox-repo.js';
 import { cached } from '../store/statements.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
@@ -17,6 +17,8 @@ export function sendingAccount(deps: Pick<ServiceDeps, 'accounts'>, agentId: num
 export interface QueueOptions {
   /** Envelope recipients; default: To, Cc and Bcc of the message. */
   to?: string[] | undefined;
+  /** Envelope sender; default: the message's From, else the account's address. */
+  from?: string | undefined;
   /** The stored message this answers: flagged \Answered once this one is sent. */
   inReplyTo: number | null;
   /** Not before this time (ms since the epoch); null: now. */
@@ -31,10 +33,12 @@ export interface QueueOptions {
  * linked to the recipients' records like any mail), then its outbox row, its privacy and category in one
  * transaction, then the account's worker is woken. The raw bytes already carry their Message-ID and Date.
  */
-export async function queueOutgoing(deps: ServiceDeps, agentId: number, account: AccountInfo, raw: Buffer, options: QueueOptions): Promise<{ messageId: number; parsed: ParsedMessage }> {
+export async function queueOutgoing(deps: ServiceDeps, agentId: number, account: AccountInfo, raw: Buffer, options: QueueOptions): Promise<{ messageId: number }> {
   const outboxFolder = deps.folders.accountFolderOfKind(account.id, 'outbox') ?? deps.folders.localByKind('outbox');
-  const parsed = await parseMessage(raw);
-  const to = options.to ?? [...parsed.to, ...parsed.cc, ...parsed.bcc].map((a) => a.address);
+  // Raw MIME from outside says its own sender and recipients; a message Facteur built is not parsed twice.
+  const parsed = options.to === undefined || options.from === undefined ? await parseMessage(raw) : null;
+  const to = options.to ?? [...parsed!.to, ...parsed!.cc, ...parsed!.bcc].map((a) => a.address);
+  const from = options.from ?? parsed?.from?.address ?? account.email;
   if (to.length === 0) throw new EngineError('INVALID_INPUT', 'The message has no recipient; add one in To, Cc or Bcc.');
   const stored = await ingestMessage({ sqlite: deps.store.sqlite, blobs: deps.blobs, messages: deps.messages }, raw, {
     folderId: outboxFolder.id,
@@ -46,7 +50,7 @@ export async function queueOutgoing(deps: ServiceDeps, agentId: number, account:
   if (stored.duplicate) throw new EngineError('CONFLICT', 'This exact message is already in the Outbox.');
   const sqlite = deps.store.sqlite;
   sqlite.transaction(() => {
-    deps.outbox.add({ messageId: stored.id, accountId: account.id, from: parsed.from?.address ?? account.email, to, inReplyTo: options.inReplyTo, sendAfter: options.sendAfter });
+    deps.outbox.add({ messageId: stored.id, accountId: account.id, from, to, inReplyTo: options.inReplyTo, sendAfter: options.sendAfter });
     if (options.private) cached(sqlite, 'UPDATE messages SET private = 1, owner_agent_id = ? WHERE id = ?').run(agentId, stored.id);
     if (options.category) cached(sqlite, 'UPDATE messages SET category = ? WHERE id = ?').run(options.category, stored.id);
   })();
@@ -54,7 +58,7 @@ export async function queueOutgoing(deps: ServiceDeps, agentId: number, account:
   deps.events.changed('messages', [stored.id]);
   deps.events.changed('folders', [outboxFolder.id]);
   deps.sync.wake([account.id]);
-  return { messageId: stored.id, parsed };
+  return { messageId: stored.id };
 }
 
 export function outboxService(deps: ServiceDeps): DomainHandlers<'outbox'> {
