@@ -1,6 +1,10 @@
+import Database from 'better-sqlite3';
 import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../../src-shared/contract/client.js';
+import { REPORT_SQL } from '../../src-main/engine/reports/apply-report.js';
+import { REPORTS_NAMING } from '../../src-main/engine/reports/report-hook.js';
 import { ContractError, type EventName, type EventPayload } from '../../src-shared/contract/index.js';
 import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { openTestEngine, type TestEngine } from '../helpers/engine.js';
@@ -199,6 +203,32 @@ function askingForReceipt(id: string, extra: string[] = []): Buffer {
     '',
   ].join('\r\n'), 'utf8');
 }
+
+describe('the cost for ordinary mail', () => {
+  it('every lookup a report or a sent message makes is an index search, never a table scan', async () => {
+    const t = await openTestEngine();
+    open.push(t);
+    const db = new Database(join(t.dataDir, 'facteur.sqlite'), { readonly: true });
+    try {
+      const plan = (sql: string, ...params: unknown[]) =>
+        (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
+      expect(plan(REPORTS_NAMING, 'x')).toEqual([
+        'SEARCH c USING COVERING INDEX message_conversation_report_original (report_original=?)',
+        'SEARCH m USING INTEGER PRIMARY KEY (rowid=?)',
+      ]);
+      expect(plan(REPORT_SQL.originals, 'x')).toEqual(['SEARCH messages USING INDEX messages_message_id (message_id=?)']);
+      for (const sql of [REPORT_SQL.read, REPORT_SQL.bounceMessages]) {
+        expect(plan(sql, 1, '[1]', 1).join(' ')).toMatch(/SEARCH messages USING INTEGER PRIMARY KEY/);
+      }
+      expect(plan(REPORT_SQL.recipients, '[1]')).toContain('SEARCH ma USING INDEX sqlite_autoindex_message_addresses_1 (message_id=? AND role=?)');
+      expect(plan(REPORT_SQL.contacts, '[]', '[]')).toEqual(expect.arrayContaining([
+        'SEARCH contacts USING INDEX contacts_email (email=?)', 'SEARCH contacts USING INDEX contacts_email2 (email2=?)',
+      ]));
+    } finally {
+      db.close();
+    }
+  });
+});
 
 describe('answering a request for a read receipt', () => {
   it('sends an MDN in the agent\'s language through the outbox and the SMTP server, and sets $MDNSent on the server', async () => {

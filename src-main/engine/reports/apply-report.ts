@@ -10,7 +10,8 @@ export interface ReportEffect {
 
 const NOTHING: ReportEffect = { messages: [], contacts: [] };
 
-const SQL = {
+/** Every query a report makes (tests/integration/receipts.test.ts checks the plans: index lookups only). */
+export const REPORT_SQL = {
   // Drafts may share a Message-ID with what was sent, and are not what was delivered or read.
   originals: `SELECT id FROM messages WHERE message_id = ? AND direction = 'out' AND draft = 0`,
   recipients: `SELECT DISTINCT a.address FROM message_addresses ma JOIN addresses a ON a.id = ma.address_id
@@ -42,32 +43,32 @@ export function applyReport(sqlite: Database.Database, report: Report, at: Date)
   const ids = JSON.stringify(originals);
   if (report.kind === 'receipt') {
     if (report.disposition !== 'displayed') return NOTHING;
-    const changed = cached(sqlite, SQL.read).run(at.getTime(), ids, at.getTime()).changes;
+    const changed = cached(sqlite, REPORT_SQL.read).run(at.getTime(), ids, at.getTime()).changes;
     return changed > 0 ? { messages: originals, contacts: [] } : NOTHING;
   }
 
-  const sentTo = new Set((cached(sqlite, SQL.recipients).all(ids) as Array<{ address: string }>).map((r) => r.address));
+  const sentTo = new Set((cached(sqlite, REPORT_SQL.recipients).all(ids) as Array<{ address: string }>).map((r) => r.address));
   const ours = (r: RecipientOutcome) => (r.originalAddress && sentTo.has(r.originalAddress) ? r.originalAddress : sentTo.has(r.address) ? r.address : null);
   const failed = report.recipients.filter((r) => r.bounce !== null && (report.standard || ours(r) !== null));
   if (failed.length === 0) return NOTHING;
   const worst: BounceKind = failed.some((r) => r.bounce === 'hard') ? 'hard' : 'soft';
-  const messagesChanged = cached(sqlite, SQL.bounceMessages).run(worst, ids, worst).changes > 0;
+  const messagesChanged = cached(sqlite, REPORT_SQL.bounceMessages).run(worst, ids, worst).changes > 0;
 
   const addresses = new Map<string, BounceKind>();
   for (const r of failed) {
     const address = ours(r);
     if (address && addresses.get(address) !== 'hard') addresses.set(address, r.bounce!);
   }
-  for (const [address, bounce] of addresses) cached(sqlite, SQL.bounceAddress).run(address, bounce, at.getTime());
+  for (const [address, bounce] of addresses) cached(sqlite, REPORT_SQL.bounceAddress).run(address, bounce, at.getTime());
   const list = JSON.stringify([...addresses.keys()]);
-  const contacts = addresses.size > 0 ? (cached(sqlite, SQL.contacts).all(list, list) as Array<{ id: number }>).map((r) => r.id) : [];
+  const contacts = addresses.size > 0 ? (cached(sqlite, REPORT_SQL.contacts).all(list, list) as Array<{ id: number }>).map((r) => r.id) : [];
   return { messages: messagesChanged || addresses.size > 0 ? originals : [], contacts };
 }
 
 /** The stored copies of the first Message-ID the report may be about that names something we sent. */
 function findOriginals(sqlite: Database.Database, candidates: string[]): number[] {
   for (const messageId of candidates) {
-    const rows = cached(sqlite, SQL.originals).all(messageId) as Array<{ id: number }>;
+    const rows = cached(sqlite, REPORT_SQL.originals).all(messageId) as Array<{ id: number }>;
     if (rows.length > 0) return rows.map((r) => r.id);
   }
   return [];
