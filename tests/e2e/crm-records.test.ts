@@ -7,6 +7,7 @@ import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { connectClient } from './contract-socket.js';
 import { CrmPage } from './crm-page.js';
+import { overflowRight, overlapping } from './layout.js';
 import { MailboxPage } from './mailbox-page.js';
 
 /**
@@ -35,9 +36,9 @@ let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 let crm: CrmPage;
 
 /** Starts the app on a data folder `seed` filled, and opens the mailbox. */
-async function start(seed: (s: TestEngine) => Promise<void> = async () => undefined): Promise<RunningApp> {
+async function start(seed: (s: TestEngine) => Promise<void> = async () => undefined, locale?: string): Promise<RunningApp> {
   app = await startApp(await seededDataDir(seed));
-  browser = await openBrowser();
+  browser = await openBrowser(locale);
   crm = new CrmPage(browser.page);
   await new MailboxPage(browser.page).open(app.url);
   return app;
@@ -289,5 +290,36 @@ describe('the CRM workspace', () => {
     await crm.open('contact');
     await crm.openRow('Léa Moreau');
     await expect.poll(() => crm.timeline()).toEqual([expect.stringContaining('Livraison 2'), expect.stringContaining('Livraison 1')]);
+  });
+
+  it('fits a 1024-wide window in French: the top bar wraps, a long address and the note button stay in their column', async () => {
+    await start(async (s) => {
+      await s.api.contacts.create({
+        firstName: 'Alexandre-Maximilien',
+        lastName: 'de La Rochefoucauld-Montmorency-Laval',
+        email: 'a.tres.long.nom.de.contact@un-domaine-extremement-long-pour-tester.example.com',
+        companyName: 'Compagnie Générale des Établissements Industriels du Grand Ouest',
+      });
+    }, 'fr-FR');
+    const page = browser!.page;
+    await page.setViewportSize({ width: 1024, height: 700 });
+    await crm.open('company');
+    // The longest top bar there is: French, with the CRM workspace's switch pressed.
+    const bar = page.getByRole('banner');
+    expect(await overlapping(bar.locator('button, select, .app-name, .topbar-agent'))).toEqual([]);
+    expect(await overflowRight(bar.getByTestId('language-select'), bar)).toBe(0);
+    expect(await bar.getByTestId('workspace-crm').innerText()).toBe('CRM');
+
+    await crm.openRow('Compagnie Générale');
+    const details = page.getByTestId('crm-record-details');
+    const contacts = page.getByTestId('crm-company-contacts');
+    await expect.poll(() => contacts.innerText()).toContain('un-domaine-extremement-long');
+    expect(await overflowRight(contacts.getByText(/^\s*a\.tres\.long/), details)).toBe(0);
+
+    await contacts.getByRole('button').first().click();
+    await expect.poll(() => crm.recordName.innerText()).toContain('Rochefoucauld');
+    expect(await overflowRight(page.getByTestId('crm-note-add'), page.locator('.crmw-timeline'))).toBe(0);
+    expect(await overflowRight(page.getByTestId('crm-note-addressee'), page.locator('.crmw-timeline'))).toBe(0);
+    await screenshot(page, 'crm-contact-1024-fr');
   });
 });
