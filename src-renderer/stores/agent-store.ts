@@ -20,6 +20,9 @@ export const useAgent = create<AgentState>((set, get) => ({
     try {
       const agent = await engine().client.api.agents.current();
       set({ agent, locale: agent.locale ?? get().locale });
+      // The engine writes dates and greetings in the agent's language (templates, receipts, quotes): an agent who
+      // never chose one gets the language this window shows, so what is sent matches what is seen.
+      if (agent.locale === null) await get().setLocale(get().locale);
     } catch (error) {
       reportError(error);
     }

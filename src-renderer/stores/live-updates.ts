@@ -4,6 +4,7 @@ import { useAgent } from './agent-store.js';
 import { useCategories } from './categories-store.js';
 import { useImports } from './imports-store.js';
 import { useConnection } from './connection-store.js';
+import { useTemplates } from '../features/templates/templates-store.js';
 import { notifyCrmChanged } from './crm-changes.js';
 import { useFolders } from './folders-store.js';
 import { useMessageList } from './message-list-store.js';
@@ -56,6 +57,9 @@ export function startLiveUpdates({ client, transport }: Engine): () => void {
       case 'notes':
       case 'documents':
         notifyCrmChanged(table, ids);
+        break;
+      case 'templates':
+        void useTemplates.getState().refresh();
         break;
       case 'outbox':
         break;

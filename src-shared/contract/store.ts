@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Id } from './common.js';
 import { command, event } from './define.js';
 
-export const StoreTable = z.enum(['agents', 'accounts', 'folders', 'messages', 'outbox', 'contacts', 'companies', 'leads', 'deals', 'tickets', 'tasks', 'events', 'notes', 'documents', 'categories', 'imports']);
+export const StoreTable = z.enum(['agents', 'accounts', 'folders', 'messages', 'outbox', 'contacts', 'companies', 'leads', 'deals', 'tickets', 'tasks', 'events', 'notes', 'documents', 'templates', 'categories', 'imports']);
 export type StoreTable = z.infer<typeof StoreTable>;
 
 export const StoreCheckReport = z.object({

@@ -48,6 +48,8 @@ export function categoriesService(deps: ServiceDeps): DomainHandlers<'categories
       const renamed = sqlite.transaction(() => {
         sqlite.prepare('UPDATE categories SET name = ?, family = ?, color = ? WHERE id = ?').run(next.name, next.family, next.color, before.id);
         if (next.name === before.name) return [];
+        // Templates that give the old outgoing name give the new one.
+        if (before.direction === 'out') sqlite.prepare('UPDATE templates SET category = ? WHERE category = ?').run(next.name, before.name);
         // The messages that carried the old name follow it, in the direction the category is for.
         return (sqlite
           .prepare('UPDATE messages SET category = ? WHERE category = ? AND direction = ? RETURNING id')

@@ -60,7 +60,9 @@ export function templatesService(deps: ServiceDeps): DomainHandlers<'templates'>
         { ...input, folderId: templateFolder(sqlite, deps.folders, input.folderId), attachments: templateAttachments(deps.blobs, input.attachments) },
         ctx,
       );
-      return repo.get(repo.insert(values));
+      const id = repo.insert(values);
+      deps.events.changed('templates', [id]);
+      return repo.get(id);
     },
 
     'templates.update': (input, ctx) => {
@@ -77,12 +79,15 @@ export function templatesService(deps: ServiceDeps): DomainHandlers<'templates'>
         ctx,
       );
       repo.update(id, values);
+      deps.events.changed('templates', [id]);
       return repo.get(id);
     },
 
     'templates.delete': (input, ctx) => {
       deps.access.folder(ctx.agentId, repo.row(input.id).folderId);
-      return { deleted: repo.softDelete(input.id) };
+      const deleted = repo.softDelete(input.id);
+      deps.events.changed('templates', [input.id]);
+      return { deleted };
     },
 
     'templates.render': (input, ctx) => {
