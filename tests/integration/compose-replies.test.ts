@@ -101,8 +101,10 @@ describe('starting a reply or a forward', () => {
     const fromElodie = await inboxMessage(api, alice.id);
     const fromIon = await inboxMessage(api, support.id);
 
+    await api.signatures.set({ accountId: alice.id, html: '<p>Alice Martin — Boulangerie</p>', position: 'below-quote' });
     // My own private account: no question. The shared one: preselected, with the choice offered.
     const reply = await api.compose.start({ mode: 'reply', messageId: fromElodie.id });
+    expect([reply.signatureHtml, reply.signaturePosition]).toEqual(['<p>Alice Martin — Boulangerie</p>', 'below-quote']);
     expect(reply.draft).toMatchObject({
       accountId: alice.id,
       to: [{ name: 'Élodie Lefèvre', address: 'elodie@exemple.fr' }],
@@ -127,6 +129,7 @@ describe('starting a reply or a forward', () => {
     expect(supportReplyAll.draft.cc).toEqual([{ name: 'Ana Ionescu', address: 'ana@firma.ro' }]);
     expect(supportReplyAll.draft.subject).toBe('Răs: Comandă 17');
     expect(supportReplyAll.quoteHtml).toBe('');
+    expect([supportReplyAll.signatureHtml, supportReplyAll.signaturePosition]).toEqual(['', 'above-quote']);
     // A text original is quoted as text: its markup shows, it does not format.
     expect((await api.compose.start({ mode: 'reply', messageId: fromIon.id })).quoteHtml).toContain('comanda &lt;b&gt;17&lt;/b&gt; e gata?');
 
