@@ -31,7 +31,7 @@ function PlainTextSwitch() {
 }
 
 /** The text, then the signature and the quote in the account's order; rich (Lexical) or plain. */
-export function BodyArea() {
+export function BodyArea({ autoFocus }: { autoFocus: boolean }) {
   const t = useT();
   const id = useId();
   const plain = useComposer((s) => s.draft.plainText);
@@ -56,6 +56,7 @@ export function BodyArea() {
         className="compose-body compose-plain"
         aria-label={t('compose.body')}
         value={text}
+        autoFocus={autoFocus}
         spellCheck
         onChange={(e) => patchParts({ text: e.target.value })}
         data-testid="compose-body-plain"
@@ -68,6 +69,7 @@ export function BodyArea() {
       onReady={onReady}
       onChange={touched}
       toolbarExtra={<PlainTextSwitch />}
+      autoFocus={autoFocus}
       onOtherFiles={onOtherFiles}
       onTooLarge={onTooLarge}
     />

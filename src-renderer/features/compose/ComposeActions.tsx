@@ -53,7 +53,7 @@ export function ComposeActions({ onSendLater }: { onSendLater(): void }) {
           ? t('compose.send.scheduled', { when: intl.formatDate(sendAt, { dateStyle: 'medium', timeStyle: 'short' }) })
           : t('compose.send')}
       </button>
-      <button type="button" className="button" onClick={onSendLater} data-testid="compose-send-later">
+      <button type="button" className="button" onClick={onSendLater} data-testid="compose-send-later-button">
         {t('compose.sendLater')}
       </button>
       <button type="button" className="button" onClick={save} title={t('compose.save.hint')} data-testid="compose-save">

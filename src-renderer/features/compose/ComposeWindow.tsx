@@ -32,13 +32,23 @@ function ComposeForm() {
   const drop = useAttachmentDrop();
   const hasOptions = draft.readReceipt || draft.private || draft.category !== null || draft.sendAt !== null;
 
+  const problem = useComposer((s) => s.problem);
+  const nonce = useComposer((s) => s.problemNonce);
+
+  /** Opens the options at the send-later choice (the chosen one, else the first). */
   const sendLater = () => {
     const options = optionsRef.current;
     if (!options) return;
     options.open = true;
-    requestAnimationFrame(() => options.querySelector<HTMLElement>('[data-testid="compose-send-options"] select, [data-testid="compose-send-options"] input')?.focus());
-    options.scrollIntoView({ block: 'nearest' });
+    requestAnimationFrame(() => {
+      const later = options.querySelector('[data-testid="compose-send-later"]');
+      (later?.querySelector<HTMLElement>('input:checked') ?? later?.querySelector<HTMLElement>('input'))?.focus();
+      later?.scrollIntoView({ block: 'nearest' });
+    });
   };
+  useEffect(() => {
+    if (problem === 'schedule') sendLater();
+  }, [problem, nonce]);
 
   return (
     <div className={`compose-form${drop.dropping ? ' compose-dropping' : ''}`} {...drop.dropProps}>
@@ -49,7 +59,7 @@ function ComposeForm() {
       </div>
       <ComposeNotices />
       <div className="compose-scroll">
-        <BodyArea />
+        <BodyArea autoFocus={!focusTo} />
         <div className="compose-attachments">
           <AttachmentsPanel value={draft.attachments} onChange={(attachments) => patchDraft({ attachments })} limitBytes={DEFAULT_ATTACHMENT_LIMIT} links={links} />
         </div>

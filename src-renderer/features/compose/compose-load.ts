@@ -1,4 +1,4 @@
-import type { Draft, DraftAttachment, MessageDetail, MessageLink, SavedDraft } from '../../../src-shared/contract/index.js';
+import { ContractError, type Draft, type DraftAttachment, type MessageDetail, type MessageLink, type SavedDraft } from '../../../src-shared/contract/index.js';
 import { engine } from '../../api/engine.js';
 import { htmlFragment, splitHtml, type BodyParts } from './body-parts.js';
 import { composeCall, type ComposeOutput } from './compose-api.js';
@@ -26,15 +26,27 @@ function savedParts(draft: Draft): BodyParts {
 }
 
 /**
- * A message of a Drafts folder: the draft Facteur saved it for, when the engine names that message; otherwise (a
+ * The Message-ID the engine gives a draft's copy in Drafts (compose-drafts/draft-mime.ts, draftMessageId): it names
+ * the draft, so the copy opens as that very draft rather than as a new one beside it.
+ */
+const DRAFT_COPY_ID = /^<?facteur-draft-([1-9][0-9]{0,14})-[0-9a-z]+@drafts\.facteur\.invalid>?$/;
+
+/**
+ * A message of a Drafts folder: the draft Facteur saved it for, when it is one of the agent's own; otherwise (a
  * draft written in another client) a new draft made from the message, which replaces it once saved.
  */
 async function draftsMessage(messageId: number): Promise<{ saved: SavedDraft } | { made: Draft; detail: MessageDetail }> {
-  const { items } = await composeCall('drafts.list', {});
-  const saved = (items as Array<SavedDraft & { messageId?: number | null }>).find((item) => item.messageId === messageId);
-  if (saved) return { saved };
   const api = engine().client.api;
   const detail = await api.messages.get({ id: messageId });
+  const own = DRAFT_COPY_ID.exec(detail.messageId ?? '');
+  if (own) {
+    try {
+      return { saved: await composeCall('drafts.get', { id: Number(own[1]) }) };
+    } catch (error) {
+      // Another agent's draft, or one deleted meanwhile: its copy is taken as any other client's would be.
+      if (!(error instanceof ContractError && error.code === 'NOT_FOUND')) throw error;
+    }
+  }
   const { folders } = await api.folders.tree();
   const accountId = folders.find((f) => f.id === detail.folderId)?.accountId ?? null;
   const attachments: DraftAttachment[] = detail.attachments

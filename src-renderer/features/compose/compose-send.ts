@@ -5,6 +5,7 @@ import { askSendAnyway } from './compose-questions.js';
 import { cancelAutosave, savesSettled } from './compose-save.js';
 import { assembleDraft, currentParts, useComposer } from './compose-store.js';
 import { fragmentText } from './body-parts.js';
+import { scheduleProblem } from './fields/send-later.js';
 
 /** Template fields still shown as `{{field}}` in the text the person is about to send. */
 function missingStill(fields: string[]): string[] {
@@ -32,6 +33,11 @@ export async function sendMail(): Promise<void> {
   }
   if (draft.subject.trim() === '') {
     useComposer.setState((s) => ({ problem: 'subject-missing', problemNonce: s.problemNonce + 1 }));
+    return;
+  }
+  // A time chosen a while ago may have passed meanwhile (SendLater says why beside the choice).
+  if (scheduleProblem(draft.sendAt) !== null) {
+    useComposer.setState((s) => ({ problem: 'schedule', problemNonce: s.problemNonce + 1 }));
     return;
   }
   useComposer.setState({ sending: true, sendError: null, problem: null });

@@ -11,7 +11,7 @@ export interface ComposeAccount {
 }
 
 /** A problem the composer shows beside a field, by its message key (the component translates). */
-export type FieldProblem = 'subject-missing' | 'recipients-missing' | null;
+export type FieldProblem = 'subject-missing' | 'recipients-missing' | 'schedule' | null;
 
 export interface ComposerState {
   /** `done`: sent, saved or discarded, in a window the page could not close itself. */

@@ -3,6 +3,7 @@ import { ListItemNode, ListNode } from '@lexical/list';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
 import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
 import { ContentEditable } from '@lexical/react/LexicalContentEditable';
+import { AutoFocusPlugin } from '@lexical/react/LexicalAutoFocusPlugin';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
@@ -38,6 +39,8 @@ interface BodyEditorProps extends ImagePluginProps {
   onChange(): void;
   /** More buttons at the end of the toolbar (the plain-text switch). */
   toolbarExtra?: ReactNode;
+  /** The caret starts in the text (a reply, whose recipients are already there). */
+  autoFocus?: boolean;
 }
 
 const NODES = [HeadingNode, QuoteNode, ListNode, ListItemNode, LinkNode, AutoLinkNode, TableNode, TableRowNode, TableCellNode, ImageNode];
@@ -68,7 +71,7 @@ function Bridge({ onReady, onChange }: Pick<BodyEditorProps, 'onReady' | 'onChan
  * The rich-text body (Lexical): paragraphs, bold/italic/underline, lists, links, quotes, tables and pictures kept
  * in the text. The initial HTML is read once; afterwards the composer talks to the editor through its handle.
  */
-export function BodyEditor({ initialHtml, onReady, onChange, toolbarExtra, onOtherFiles, onTooLarge }: BodyEditorProps) {
+export function BodyEditor({ initialHtml, onReady, onChange, toolbarExtra, autoFocus, onOtherFiles, onTooLarge }: BodyEditorProps) {
   const t = useT();
   const config = useMemo<InitialConfigType>(
     () => ({
@@ -89,6 +92,7 @@ export function BodyEditor({ initialHtml, onReady, onChange, toolbarExtra, onOth
           contentEditable={<ContentEditable className="compose-body" aria-label={t('compose.body')} aria-multiline spellCheck data-testid="compose-body" />}
           ErrorBoundary={LexicalErrorBoundary}
         />
+        {autoFocus ? <AutoFocusPlugin defaultSelection="rootStart" /> : null}
         <HistoryPlugin />
         <ListPlugin />
         <LinkPlugin validateUrl={validUrl} />

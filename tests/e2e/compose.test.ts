@@ -1,0 +1,268 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Client } from '../../src-shared/contract/client.js';
+import { bannerPng } from '../helpers/attachment-mail.js';
+import { runCliJson } from '../helpers/cli.js';
+import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
+import { crlf } from '../helpers/mail.js';
+import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
+import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
+import { tempDir } from '../helpers/temp.js';
+import { startApp, type RunningApp } from './app-server.js';
+import { openBrowser, screenshot } from './browser.js';
+import { ComposePage } from './compose-page.js';
+import { connectClient } from './contract-socket.js';
+import { MailboxPage } from './mailbox-page.js';
+
+/**
+ * Given an agent with a mail account (a real IMAP server and a real SMTP server) and a customer's request in the
+ * inbox, the agent writes mail in the composer's own window: a new mail with bold text and a pasted screenshot
+ * reaches the SMTP server as multipart/alternative with the picture as a cid: part; a reply is addressed to the
+ * customer with "Re:", the quote and the signature where the account's preference puts it; a draft survives the
+ * window closing and the app reloading; a mail without a subject is refused with the focus on the subject.
+ */
+
+const ORIGINAL = 'Demande de devis pour la vitrine';
+const SIGNATURE = 'Céline Dubois — Boulangerie Lefèvre';
+const PNG = bannerPng();
+
+let dovecot: Dovecot;
+let smtp: SmtpReceiver;
+let app: RunningApp;
+let socket: { client: Client; close(): void };
+let accountId: number;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let mailbox: MailboxPage;
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  smtp = await startSmtpReceiver({ user: 'alice', pass: PASSWORD }, dovecotTls(dovecot));
+  const dataDir = tempDir();
+  const file = join(tempDir(), 'request.eml');
+  writeFileSync(
+    file,
+    crlf([
+      'From: Ana Ionescu <ana@exemplu.ro>',
+      'To: Alice <alice@facteur.test>',
+      `Subject: ${ORIGINAL}`,
+      'Date: Wed, 11 Nov 2026 10:00:00 +0100',
+      'Message-ID: <devis-1@exemplu.ro>',
+      'MIME-Version: 1.0',
+      'Content-Type: text/plain; charset=utf-8',
+      '',
+      'Bonjour, pourriez-vous nous envoyer un devis pour la vitrine ?',
+      '',
+    ]),
+  );
+  runCliJson(dataDir, ['ingest', file]);
+  app = await startApp(dataDir);
+  socket = await connectClient(app);
+  const api = socket.client.api;
+  const account = await api.accounts.add({ email: 'alice@facteur.test', settings: imapSettings(dovecot, 'alice', smtp.port), password: PASSWORD });
+  accountId = account.id;
+  await api.sync.run({ accountId });
+  await api.signatures.set({ accountId, html: `<p>${SIGNATURE}</p>`, position: 'below-quote' });
+});
+
+afterAll(async () => {
+  socket?.close();
+  await app?.stop();
+  await smtp?.stop();
+  await dovecot?.stop();
+});
+
+beforeEach(async () => {
+  browser = await openBrowser();
+  mailbox = new MailboxPage(browser.page);
+  await mailbox.open(app.url);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === 'fail' && browser) {
+    for (const [i, page] of browser.context.pages().entries()) await screenshot(page, `failed-${ctx.task.name}-${i}`);
+  }
+  await browser?.close();
+});
+
+/** Clicks something that opens the composer and returns it, ready. */
+async function composerFrom(open: () => Promise<void>): Promise<ComposePage> {
+  const [popup] = await Promise.all([browser.page.waitForEvent('popup'), open()]);
+  const composer = new ComposePage(popup);
+  await composer.ready();
+  return composer;
+}
+
+const newMessage = () => composerFrom(() => mailbox.page.getByTestId('compose-new').click());
+
+/** The Drafts folder (Local Folders' or the account's) that lists a subject, opened. */
+async function openDraftsWith(page: Page, subject: string): Promise<void> {
+  const folders = mailbox.tree.locator('[data-kind="drafts"]');
+  await expect.poll(async () => {
+    for (let i = 0; i < (await folders.count()); i++) {
+      await folders.nth(i).click();
+      if ((await mailbox.row(subject).count()) > 0) return true;
+    }
+    return false;
+  }).toBe(true);
+  expect(page).toBe(mailbox.page);
+}
+
+describe('writing and sending', () => {
+  it('sends bold text and a pasted picture as multipart/alternative with the picture as a cid: part', async () => {
+    const composer = await newMessage();
+    expect(await composer.from.textContent()).toContain('alice@facteur.test');
+    await composer.addRecipient('to', 'client@exemple.fr');
+    await composer.subject.fill('Vitrine : le devis');
+    await composer.body.click();
+    await composer.page.keyboard.type('Bonjour, voici le devis ');
+    await composer.page.keyboard.press('Control+b');
+    await composer.page.keyboard.type('valable un mois');
+    await composer.page.keyboard.press('Control+b');
+    await composer.page.keyboard.type('. Photo de la vitrine :');
+    expect(await composer.tool('bold').getAttribute('aria-pressed')).toBe('false');
+    await composer.pasteImage('vitrine.png', 'image/png', PNG);
+    await expect.poll(() => composer.inlineImages.count()).toBe(1);
+    await screenshot(composer.page, 'compose-new-mail');
+
+    await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
+
+    // The Outbox sends on its own; asking once more changes nothing if it already did.
+    await expect
+      .poll(async () => {
+        if (smtp.received.length === 0) await socket.client.api.outbox.send({ accountId });
+        return smtp.received.length;
+      }, { timeout: 20_000 })
+      .toBe(1);
+    const wire = smtp.received[0]!;
+    expect(wire.to).toEqual(['client@exemple.fr']);
+    const raw = wire.raw.toString();
+    expect(raw).toMatch(/^Content-Type: multipart\/alternative/im);
+    // skipImageLinks: the HTML as sent, with its cid: references (by default mailparser inlines them as data:).
+    const mail = await simpleParser(wire.raw, { skipImageLinks: true });
+    expect(mail.subject).toBe('Vitrine : le devis');
+    expect(mail.text).toContain('Bonjour, voici le devis valable un mois. Photo de la vitrine :');
+    expect(mail.html).toMatch(/<(b|strong)\b[^>]*>valable un mois<\/(b|strong)>/);
+    const [picture] = mail.attachments;
+    expect(picture).toBeDefined();
+    expect(picture!.contentType).toBe('image/png');
+    expect(picture!.content.equals(PNG)).toBe(true);
+    expect(picture!.cid).toBeTruthy();
+    expect(mail.html).toContain(`cid:${picture!.cid}`);
+    expect(mail.html).not.toContain('data:image');
+  });
+
+  it('refuses a mail without a subject, says so beside the subject and puts the focus there', async () => {
+    const composer = await newMessage();
+    await composer.addRecipient('to', 'client@exemple.fr');
+    await composer.body.click();
+    await composer.page.keyboard.type('Un message sans objet.');
+    const before = (await socket.client.api.outbox.list({})).items.length;
+    await composer.send();
+    await composer.subjectProblem.waitFor();
+    expect(await composer.subjectProblem.textContent()).toBe('A message needs a subject: write one before sending.');
+    expect(await composer.subject.getAttribute('aria-invalid')).toBe('true');
+    await expect.poll(() => composer.focusedTestId()).toBe('compose-subject');
+    expect(composer.page.isClosed()).toBe(false);
+    expect((await socket.client.api.outbox.list({})).items.length).toBe(before);
+    await screenshot(composer.page, 'compose-subject-missing');
+
+    // Once there is a subject the refusal goes, and the mail can go.
+    await composer.subject.fill('Avec un objet');
+    expect(await composer.subjectProblem.count()).toBe(0);
+  });
+});
+
+describe('replying', () => {
+  it('answers the sender with "Re:", the quote, and the signature below the quote as the account prefers', async () => {
+    await mailbox.openFolder('inbox');
+    await mailbox.openMessage(ORIGINAL);
+    const composer = await composerFrom(() => mailbox.reader.pane.getByTestId('reader-reply').click());
+    expect(await composer.recipientEntries('to')).toEqual(['Ana Ionescu <ana@exemplu.ro>']);
+    expect(await composer.subject.inputValue()).toBe(`Re: ${ORIGINAL}`);
+    await expect.poll(() => composer.quoteFrame().locator('body').textContent()).toContain('pourriez-vous nous envoyer un devis');
+    await expect.poll(() => composer.signatureFrame().locator('body').textContent()).toContain(SIGNATURE);
+    // The quote comes first, then the signature: 'below-quote' for this account.
+    const order = await composer.window.evaluate((root) => {
+      const quote = root.querySelector('[data-testid="compose-quote"]')!;
+      const signature = root.querySelector('[data-testid="compose-signature"]')!;
+      return quote.compareDocumentPosition(signature) & Node.DOCUMENT_POSITION_FOLLOWING ? 'quote-then-signature' : 'signature-then-quote';
+    });
+    expect(order).toBe('quote-then-signature');
+    // A reply starts where the answer is written.
+    await expect.poll(() => composer.focusedTestId()).toBe('compose-body');
+    await composer.page.keyboard.type('Bonjour Ana, le devis suit.');
+    await screenshot(composer.page, 'compose-reply');
+
+    await composer.save();
+    await expect.poll(() => composer.saveStatus.getAttribute('data-state')).toBe('saved');
+    const saved = (await socket.client.api.drafts.list({})).items.find((d) => d.draft.subject === `Re: ${ORIGINAL}`);
+    expect(saved).toBeDefined();
+    const html = saved!.draft.html;
+    const at = (text: string) => html.indexOf(text);
+    expect(at('Bonjour Ana, le devis suit.')).toBeGreaterThanOrEqual(0);
+    expect(at('pourriez-vous nous envoyer un devis')).toBeGreaterThan(at('Bonjour Ana, le devis suit.'));
+    expect(at(SIGNATURE)).toBeGreaterThan(at('pourriez-vous nous envoyer un devis'));
+    expect(saved!.draft.origin).toEqual({ kind: 'reply', messageId: expect.any(Number) });
+  });
+
+  it('replies without quoting, from the reader\'s other ways to reply', async () => {
+    await mailbox.openFolder('inbox');
+    await mailbox.openMessage(ORIGINAL);
+    await mailbox.reader.pane.getByTestId('reader-reply-more').click();
+    const composer = await composerFrom(() => mailbox.page.getByTestId('menu-reply-no-quote').click());
+    expect(await composer.subject.inputValue()).toBe(`Re: ${ORIGINAL}`);
+    await composer.signature.waitFor();
+    expect(await composer.quote.count()).toBe(0);
+  });
+});
+
+describe('drafts', () => {
+  it('keeps a draft through closing the window and reloading the app, and opens it again from Drafts', async () => {
+    const subject = 'Brouillon à reprendre';
+    const composer = await newMessage();
+    await composer.addRecipient('to', 'client@exemple.fr');
+    await composer.subject.fill(subject);
+    await composer.body.click();
+    await composer.page.keyboard.type('Première phrase, écrite avant la pause.');
+    // Saved a moment after typing stops, with nothing pressed.
+    await expect.poll(() => composer.saveStatus.getAttribute('data-state'), { timeout: 10_000 }).toBe('saved');
+    await composer.page.close({ runBeforeUnload: true });
+
+    await mailbox.page.reload();
+    await mailbox.tree.waitFor();
+    await openDraftsWith(mailbox.page, subject);
+    const reopened = await composerFrom(() => mailbox.row(subject).dblclick());
+    expect(await reopened.subject.inputValue()).toBe(subject);
+    expect(await reopened.recipientEntries('to')).toEqual(['client@exemple.fr']);
+    await expect.poll(() => reopened.body.textContent()).toContain('Première phrase, écrite avant la pause.');
+    await screenshot(reopened.page, 'compose-draft-reopened');
+
+    // It is the same draft, written on: saving it again leaves one draft, not a second beside the first.
+    await reopened.body.click();
+    await reopened.page.keyboard.press('Control+End');
+    await reopened.page.keyboard.type(' Et la suite.');
+    await reopened.save();
+    await expect.poll(() => reopened.saveStatus.getAttribute('data-state')).toBe('saved');
+    const drafts = (await socket.client.api.drafts.list({})).items.filter((d) => d.draft.subject === subject);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]!.draft.html).toContain('Première phrase, écrite avant la pause. Et la suite.');
+  });
+
+  it('asks before closing with unsaved changes, and Save keeps them', async () => {
+    const subject = 'Fermé sans attendre';
+    const composer = await newMessage();
+    await composer.addRecipient('to', 'client@exemple.fr');
+    await composer.subject.fill(subject);
+    await composer.body.click();
+    await composer.page.keyboard.type('Écrit et fermé aussitôt.');
+    await composer.close();
+    await composer.closeDialog.waitFor();
+    await screenshot(composer.page, 'compose-close-question');
+    await Promise.all([composer.page.waitForEvent('close'), composer.closeDialog.getByTestId('compose-close-save').click()]);
+    const saved = (await socket.client.api.drafts.list({})).items.find((d) => d.draft.subject === subject);
+    expect(saved?.draft.html).toContain('Écrit et fermé aussitôt.');
+  });
+});
