@@ -137,7 +137,7 @@ describe('sending from the composer', () => {
     // The same file again in another message: it is the sent message's attachment now. A hash Facteur was never
     // given is no way to attach a stored file.
     await api.compose.send({ draft: { ...base, subject: 'Encore', attachments: [upload] } });
-    await expect(api.compose.send({ draft: { ...base, attachments: [{ ...upload, sha256: 'ab'.repeat(32) }] } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(api.compose.send({ draft: { ...base, attachments: [{ kind: 'blob', filename: 'autre.txt', contentType: 'text/plain', sha256: 'ab'.repeat(32), size: 3 }] } })).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await engine.close();
   });
 });
