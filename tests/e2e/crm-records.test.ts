@@ -1,13 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Agent, Contact } from '../../src-shared/contract/index.js';
 import type { TestEngine } from '../helpers/engine.js';
+import { messageWithFiles } from '../helpers/attachment-mail.js';
 import { seededDataDir } from '../helpers/seeded-data-dir.js';
 import { utf8Mail } from '../helpers/utf8-mail.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { connectClient } from './contract-socket.js';
 import { CrmPage } from './crm-page.js';
-import { overflowRight, overlapping } from './layout.js';
+import { boxOf, overflowRight, overlapping } from './layout.js';
 import { MailboxPage } from './mailbox-page.js';
 
 /**
@@ -300,6 +301,12 @@ describe('the CRM workspace', () => {
         email: 'a.tres.long.nom.de.contact@un-domaine-extremement-long-pour-tester.example.com',
         companyName: 'Compagnie Générale des Établissements Industriels du Grand Ouest',
       });
+      const raw = messageWithFiles({
+        subject: 'Devis signé',
+        messageId: 'devis-signe@exemple.fr',
+        files: [{ name: 'Devis signé 2025-06 version finale.pdf', contentType: 'application/pdf', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }],
+      });
+      await s.api.messages.ingest({ raw: raw.toString('base64') });
     }, 'fr-FR');
     const page = browser!.page;
     await page.setViewportSize({ width: 1024, height: 700 });
@@ -321,5 +328,16 @@ describe('the CRM workspace', () => {
     expect(await overflowRight(page.getByTestId('crm-note-add'), page.locator('.crmw-timeline'))).toBe(0);
     expect(await overflowRight(page.getByTestId('crm-note-addressee'), page.locator('.crmw-timeline'))).toBe(0);
     await screenshot(page, 'crm-contact-1024-fr');
+
+    // In the reader, an attachment's name, size and actions each keep their own place on the card.
+    const mailbox = new MailboxPage(page);
+    await page.getByTestId('workspace-mail').click();
+    await mailbox.openFolder('inbox');
+    await mailbox.openMessage('Devis signé');
+    const card = page.getByTestId('attachment-item');
+    expect(await overlapping(card.locator('.attachment-name, .attachment-size, [data-testid=attachment-save], [data-testid=attachment-file-in-documents]'))).toEqual([]);
+    expect(await overflowRight(card, page.getByTestId('reading-pane'))).toBe(0);
+    expect((await boxOf(card.getByTestId('attachment-name'))).height).toBeLessThan(24);
+    expect(await card.getByTestId('attachment-open').getAttribute('title')).toContain('Devis signé 2025-06 version finale.pdf');
   });
 });
