@@ -45,6 +45,9 @@ import { receiptsService } from './services/receipts-service.js';
 import { sendersService } from './services/senders-service.js';
 import { categoriesService } from './services/categories-service.js';
 import { templatesService } from './services/templates-service.js';
+import { mailingsService } from './services/mailings-service.js';
+import { MailingScheduler } from './mailings/scheduler.js';
+import type { Clock } from './mailings/clock.js';
 import type { Shell } from './shell.js';
 import { AgentsRepo } from './store/agents-repo.js';
 import { FoldersRepo } from './store/folders-repo.js';
@@ -64,6 +67,8 @@ export interface EngineOptions {
   background?: boolean;
   /** OAuth2 providers other than resources/oauth-providers.json's (a company's own, or a test server). */
   oauthProviders?: OAuthProviders;
+  /** The clock group mailings are throttled by; tests move one by hand. */
+  clock?: Clock;
 }
 
 export interface Engine {
@@ -153,6 +158,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sync,
     imports,
   };
+  const mailings = new MailingScheduler(deps, options.clock);
   const handlers: Handlers = {
     ...appService(deps),
     ...agentsService(deps),
@@ -173,6 +179,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     ...recordsService(deps),
     ...documentsService(deps),
     ...templatesService(deps),
+    ...mailingsService(deps, mailings),
     ...receiptsService(deps),
   };
 
@@ -197,6 +204,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
 
   if (options.background) {
     sync.startBackground();
+    mailings.start();
     // The app picks up imports a crash (left "running") or a quit interrupted. One-shot commands leave job states
     // alone: another process (the app) may be running that job right now; "facteur import" resumes its own.
     imports.repo.markInterrupted();
@@ -215,6 +223,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     }),
     sweep: (graceMs) => sweepBlobs(store.sqlite, blobs, graceMs),
     close: async () => {
+      await mailings.stop();
       await sync.stop();
       await imports.stop();
       await pool.close();

@@ -3,9 +3,9 @@ import type { RecordRef, RecordType } from '../../src-shared/contract/index.js';
 
 /**
  * The list the CRM workspace shows: one kind of record, the notes addressed to the agent, or the addresses several
- * contacts share that wait for someone to say which contact they are.
+ * contacts share that wait for someone to say which contact they are, or the group mailings sent.
  */
-export type CrmSection = RecordType | 'notes' | 'shared-addresses';
+export type CrmSection = RecordType | 'notes' | 'shared-addresses' | 'mailings';
 
 interface CrmNav {
   /** The window shows the mailbox or the CRM workspace; both stay mounted state-wise, so going back keeps the place. */

@@ -10,6 +10,7 @@ import { documentsCommands } from './documents.js';
 import { crmCommands } from './crm.js';
 import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
+import { mailingsCommands, mailingsEvents } from './mailings.js';
 import { messagesCommands } from './messages.js';
 import { outboxCommands } from './outbox.js';
 import { receiptsCommands } from './receipts.js';
@@ -42,6 +43,7 @@ export const commands = {
   ...storeCommands,
   ...threadsCommands,
   ...templatesCommands,
+  ...mailingsCommands,
   ...receiptsCommands,
 } as const;
 
@@ -49,6 +51,7 @@ export const events = {
   ...storeEvents,
   ...accountsEvents,
   ...importsEvents,
+  ...mailingsEvents,
 } as const;
 
 export type Commands = typeof commands;

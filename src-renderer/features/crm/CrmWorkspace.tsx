@@ -1,4 +1,5 @@
 import { useCrmNav } from '../../stores/crm-nav-store.js';
+import { MailingsSection } from '../mailings/MailingsSection.js';
 import './crm.css';
 import { RecordList } from './list/RecordList.js';
 import { NotesForMe } from './notes/NotesForMe.js';
@@ -14,6 +15,7 @@ export function CrmWorkspace() {
   if (record) content = <RecordPage key={`${record.type}-${record.id}`} record={record} />;
   else if (section === 'notes') content = <NotesForMe />;
   else if (section === 'shared-addresses') content = <SharedAddresses />;
+  else if (section === 'mailings') content = <MailingsSection />;
   else content = <RecordList key={section} type={section} />;
   return (
     <main className="crmw-workspace" data-testid="crm-workspace">

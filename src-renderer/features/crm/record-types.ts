@@ -18,7 +18,7 @@ export type AnyRecord = RecordMap[RecordType];
 export const RECORD_TYPES: readonly RecordType[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event'];
 
 /** The sections in the order the nav shows them. */
-export const SECTIONS: readonly CrmSection[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event', 'notes', 'shared-addresses'];
+export const SECTIONS: readonly CrmSection[] = ['contact', 'company', 'lead', 'deal', 'ticket', 'task', 'event', 'notes', 'shared-addresses', 'mailings'];
 
 export const SECTION_KEYS: Record<CrmSection, MessageKey> = {
   contact: 'crm.section.contact',
@@ -30,6 +30,7 @@ export const SECTION_KEYS: Record<CrmSection, MessageKey> = {
   event: 'crm.section.event',
   notes: 'crm.section.notes',
   'shared-addresses': 'crm.section.sharedAddresses',
+  mailings: 'mailings.section',
 };
 
 /** What each kind of record is called, everywhere: "Contact", "Ticket"… (`one`), and the titles "New contact",
