@@ -65,6 +65,10 @@ export const DocumentsListing = z.object({
 });
 export type DocumentsListing = z.infer<typeof DocumentsListing>;
 
+/** The `details` of documents.fileAttachment's CONFLICT: the document the attachment already is. */
+export const AlreadyFiled = z.object({ documentId: Id, name: z.string(), folder: z.string() });
+export type AlreadyFiled = z.infer<typeof AlreadyFiled>;
+
 const base64 = z.base64().max(Math.ceil(DOCUMENT_MAX_BYTES / 3) * 4, `A document can be at most ${DOCUMENT_MAX_BYTES / 1024 / 1024} MB.`);
 
 export const documentsCommands = {
@@ -79,7 +83,9 @@ export const documentsCommands = {
   ),
   /**
    * Files an email's attachment: the same stored bytes, no copy. The agent must be able to read the attachment
-   * (its account, and its content when the email is private); `name` defaults to the attachment's.
+   * (its account, and its content when the email is private); `name` defaults to the attachment's. Another file
+   * with that name in the folder makes it "name (2).ext"; the same attachment already there under that name is
+   * refused with CONFLICT and `AlreadyFiled` details, rather than filed a second time.
    */
   'documents.fileAttachment': command(
     z.object({ attachmentId: Id, record: RecordRef, folder: FolderPath.default(''), name: FileName.optional() }),

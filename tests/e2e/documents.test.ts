@@ -1,6 +1,9 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../src-shared/contract/client.js';
 import type { RecordRef } from '../../src-shared/contract/index.js';
+import { OPEN_RECORD_ENV } from '../../src-main/hosts/node/shell.js';
 import { messageWithFiles } from '../helpers/attachment-mail.js';
 import { tempDir } from '../helpers/temp.js';
 import { startApp, type RunningApp } from './app-server.js';
@@ -27,8 +30,14 @@ let mailbox: MailboxPage;
 let documents: DocumentsPage;
 let renee: RecordRef;
 let dupont: RecordRef;
+let opened: string;
+
+/** The files the app asked the desktop to open (`facteur serve` writes them down instead, see OPEN_RECORD_ENV). */
+const openedFiles = () => (existsSync(opened) ? readFileSync(opened, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { openPath: string }).openPath) : []);
 
 beforeEach(async () => {
+  opened = join(tempDir(), 'opened.jsonl');
+  process.env[OPEN_RECORD_ENV] = opened;
   app = await startApp(tempDir());
   contract = await connectClient(app);
   const api = contract.client.api;
@@ -57,6 +66,7 @@ afterEach(async (ctx) => {
   contract?.close();
   await browser?.close();
   await app?.stop();
+  delete process.env[OPEN_RECORD_ENV];
 });
 
 const bytesOf = async (id: number) => Buffer.from((await contract.client.api.documents.content({ id })).data, 'base64');
@@ -97,11 +107,23 @@ describe('filing attachments in documents', () => {
     ]);
     expect((await bytesOf(listing.files[0]!.id)).equals(QUOTE)).toBe(true);
 
-    // Filed again into the folder now there: offered in the list, and the name already used gets " (2)".
+    // Filed again into the folder now there (offered in the list): the dialog says it already is there and opens
+    // that file, rather than filing a " (2)" of the same bytes.
     await documents.fileButton('Devis n° 7.pdf').click();
     await documents.folderSelect.selectOption({ label: 'Devis / 2026' });
     await documents.ok.click();
-    await expect.poll(() => documents.done.textContent()).toBe('Filed as “Devis n° 7 (2).pdf” in Devis / 2026 of Renée Façade.');
+    await expect.poll(() => documents.done.textContent()).toBe('Already filed: this attachment is “Devis n° 7.pdf” in Devis / 2026 of Renée Façade.');
+    await documents.dialog.getByTestId('file-in-documents-open-file').click();
+    await expect.poll(() => openedFiles()).toEqual([expect.stringMatching(/Devis n° 7\.pdf$/)]);
+    expect((await contract.client.api.documents.list({ record: renee })).files).toHaveLength(1);
+    await documents.close();
+
+    // Another file of that name is filed beside it as " (2)".
+    await contract.client.api.documents.rename({ id: listing.files[0]!.id, name: 'Conditions générales.pdf' });
+    await documents.fileButton('Conditions générales.pdf').click();
+    await documents.folderSelect.selectOption({ label: 'Devis / 2026' });
+    await documents.ok.click();
+    await expect.poll(() => documents.done.textContent()).toBe('Filed as “Conditions générales (2).pdf” in Devis / 2026 of Renée Façade.');
   });
 
   it("shows the filed quote on the customer's page, where files are added, dropped, moved, renamed, deleted and restored", async () => {

@@ -214,6 +214,22 @@ describe('documents', () => {
     // Filed twice, under another name the second time.
     const renamed = await api.documents.fileAttachment({ attachmentId: email.quote.id, record: renee, folder: 'Devis', name: 'Devis accepté.pdf' });
     expect(renamed.name).toBe('Devis accepté.pdf');
+    // Filed again as it already is there: refused, naming the document, rather than a "(2)" of the same bytes.
+    await expect(api.documents.fileAttachment({ attachmentId: email.quote.id, record: renee, folder: 'Devis' })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: 'This attachment is already filed in the folder "Devis" of this record, as "Devis n° 7.pdf" (document ' + filed.id + ').',
+      details: { documentId: filed.id, name: 'Devis n° 7.pdf', folder: 'Devis' },
+    });
+    // Another file of that name, and the same attachment in another folder, are filed.
+    const other = await api.documents.add({ record: renee, folder: 'Devis', name: 'Devis n° 7.pdf', data: b64(PDF) });
+    expect(other.name).toBe('Devis n° 7 (2).pdf');
+    expect((await api.documents.fileAttachment({ attachmentId: email.quote.id, record: renee })).name).toBe('Devis n° 7.pdf');
+    expect((await api.documents.list({ record: renee })).files.map((f) => `${f.folder}/${f.name}`)).toEqual([
+      '/Devis n° 7.pdf',
+      'Devis/Devis accepté.pdf',
+      'Devis/Devis n° 7 (2).pdf',
+      'Devis/Devis n° 7.pdf',
+    ]);
 
     const { path } = await api.documents.open({ id: filed.id });
     expect(path.startsWith(join(dataDir, 'opened'))).toBe(true);

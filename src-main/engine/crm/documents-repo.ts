@@ -128,6 +128,16 @@ export class DocumentsRepo {
     return new Set(rows.map((r) => r.name.toLowerCase()));
   }
 
+  /** The live file of that name in a folder (names compared without case), if any. */
+  named(record: RecordRef, folder: string, name: string): DocumentRow | undefined {
+    const rows = cached(this.sqlite, 'SELECT * FROM documents WHERE record_type = ? AND record_id = ? AND folder = ? AND deleted_at IS NULL').all(
+      record.type,
+      record.id,
+      folder,
+    ) as DocumentRow[];
+    return rows.find((r) => r.name.toLowerCase() === name.toLowerCase());
+  }
+
   folderExists(record: RecordRef, path: string): boolean {
     return path === '' || cached(this.sqlite, 'SELECT 1 FROM document_folders WHERE record_type = ? AND record_id = ? AND path = ?').get(record.type, record.id, path) !== undefined;
   }

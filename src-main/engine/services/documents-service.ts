@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { DOCUMENT_MAX_BYTES } from '../../../src-shared/contract/documents.js';
+import { DOCUMENT_MAX_BYTES, type AlreadyFiled } from '../../../src-shared/contract/documents.js';
 import type { NamedRecord, RecordRef } from '../../../src-shared/contract/index.js';
 import { safeFileName, uniqueFileName } from '../../../src-shared/domain/attachment-files.js';
 import { isWithin } from '../../../src-shared/domain/document-paths.js';
@@ -85,8 +85,15 @@ export function documentsService(deps: ServiceDeps): DomainHandlers<'documents'>
         throw new EngineError('BLOB_MISSING', `The attachment's stored file ${attachment.sha256} is missing from the data folder; restore it from a backup.`, { sha256: attachment.sha256 });
       }
       const name = safeFileName(input.name ?? attachment.filename, `attachment-${attachment.id}`);
-      const id = sqlite.transaction(() =>
-        repo.insert(input.record, {
+      const id = sqlite.transaction(() => {
+        // Filing the same attachment again where it already is would only make "name (2).ext" of the same bytes.
+        const twin = repo.named(input.record, input.folder, name);
+        if (twin && twin.sha256 === attachment.sha256 && twin.source_message_id === attachment.message_id) {
+          const where = twin.folder ? `the folder "${twin.folder}"` : 'the top folder';
+          const details: AlreadyFiled = { documentId: twin.id, name: twin.name, folder: twin.folder };
+          throw new EngineError('CONFLICT', `This attachment is already filed in ${where} of this record, as "${twin.name}" (document ${twin.id}).`, details);
+        }
+        return repo.insert(input.record, {
           folder: input.folder,
           name: freeName(input.record, input.folder, name),
           content_type: attachment.content_type,
@@ -96,8 +103,8 @@ export function documentsService(deps: ServiceDeps): DomainHandlers<'documents'>
           source_message_id: attachment.message_id,
           // A private email's subject is not copied where every agent reads it.
           source_subject: attachment.private ? '' : attachment.subject,
-        }),
-      )();
+        });
+      })();
       changed([id]);
       return repo.file(id, ctx.agentId);
     },

@@ -1,17 +1,34 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import type { AttachmentInfo, DocumentFile, DocumentFolder, NamedRecord, Output } from '../../../src-shared/contract/index.js';
+import { AlreadyFiled, ContractError, type AttachmentInfo, type DocumentFolder, type NamedRecord, type Output } from '../../../src-shared/contract/index.js';
 import { Modal } from '../../components/Modal.js';
 import { useModal } from '../../components/use-modal.js';
 import { engine } from '../../api/engine.js';
 import { useT } from '../../i18n/use-t.js';
 import { openRecord } from '../../stores/crm-nav-store.js';
-import { attempt } from './document-files.js';
+import { reportError } from '../../stores/error-store.js';
+import { attempt, openDocument } from './document-files.js';
 import { resolveFolder, type FolderValue } from './folder-choice.js';
 import { folderLabel } from './folder-tree.js';
 import { FolderChoice } from './FolderChoice.js';
 import { RecordChoice } from './RecordChoice.js';
 
 type Start = Output<'documents.forAttachment'>;
+
+/** Where the file is now: filed just now, or already there (the same attachment, filed before under that name). */
+interface Outcome {
+  id: number;
+  name: string;
+  folder: string;
+  record: NamedRecord;
+  already: boolean;
+}
+
+/** The document an attachment already is, when the engine refused to file it again. */
+function alreadyFiled(error: unknown): AlreadyFiled | null {
+  if (!(error instanceof ContractError) || error.code !== 'CONFLICT') return null;
+  const details = AlreadyFiled.safeParse(error.details);
+  return details.success ? details.data : null;
+}
 
 /**
  * "File in documents…": the record (by default the one the email is filed under), the folder (one of the record's,
@@ -29,7 +46,7 @@ export function FileInDocumentsDialog({ attachment, onClose }: { attachment: Att
   const [folder, setFolder] = useState<FolderValue>({ kind: 'existing', path: '' });
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
-  const [filed, setFiled] = useState<{ file: DocumentFile; record: NamedRecord } | null>(null);
+  const [filed, setFiled] = useState<Outcome | null>(null);
   useModal(ref);
 
   useEffect(() => {
@@ -62,11 +79,16 @@ export function FileInDocumentsDialog({ attachment, onClose }: { attachment: Att
   async function submit() {
     if (!ready || !('path' in resolved)) return;
     setBusy(true);
-    const file = await attempt(() =>
-      engine().client.api.documents.fileAttachment({ attachmentId: attachment.id, record: { type: record.type, id: record.id }, folder: resolved.path, name: name.trim() }),
-    );
-    setBusy(false);
-    if (file) setFiled({ file, record });
+    try {
+      const file = await engine().client.api.documents.fileAttachment({ attachmentId: attachment.id, record: { type: record.type, id: record.id }, folder: resolved.path, name: name.trim() });
+      setFiled({ id: file.id, name: file.name, folder: file.folder, record, already: false });
+    } catch (error) {
+      const twin = alreadyFiled(error);
+      if (twin) setFiled({ id: twin.documentId, name: twin.name, folder: twin.folder, record, already: true });
+      else reportError(error);
+    } finally {
+      setBusy(false);
+    }
   }
 
   return (
@@ -74,10 +96,15 @@ export function FileInDocumentsDialog({ attachment, onClose }: { attachment: Att
       <h2 id={titleId}>{t('documents.file.title', { name: start?.name ?? attachment.filename })}</h2>
       {filed ? (
         <>
-          <p role="status" data-testid="file-in-documents-done">
-            {t('documents.file.done', { name: filed.file.name, folder: folderLabel(filed.file.folder, main), record: filed.record.name })}
+          <p role="status" data-testid="file-in-documents-done" data-already={filed.already || undefined}>
+            {t(filed.already ? 'documents.file.already' : 'documents.file.done', { name: filed.name, folder: folderLabel(filed.folder, main), record: filed.record.name })}
           </p>
           <footer>
+            {filed.already ? (
+              <button type="button" className="button" onClick={() => void openDocument(filed.id)} data-testid="file-in-documents-open-file">
+                {t('documents.file.openFile')}
+              </button>
+            ) : null}
             <button
               type="button"
               className="button"
