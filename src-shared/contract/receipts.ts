@@ -5,8 +5,9 @@ import { command } from './define.js';
 /*
  * Read receipts (MDN, RFC 8098) and delivery reports (DSN, RFC 3464). Incoming receipts and reports are matched to
  * the original by Message-ID: a receipt marks it read by its recipient, a 5.x.x report marks it bounced and the
- * recipient's address hard-bounced, a 4.x.x report soft-bounced. A message asking us for a receipt is never answered
- * without the person saying so.
+ * recipient's address hard-bounced, a 4.x.x report soft-bounced. Only a "displayed" receipt marks anything: "deleted"
+ * (and the other dispositions) say it was not read, and the receipt itself, under its original in the conversation,
+ * tells so. A message asking us for a receipt is never answered without the person saying so.
  */
 export const receiptsCommands = {
   /**

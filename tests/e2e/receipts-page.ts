@@ -20,6 +20,11 @@ export class ReceiptsPage {
     await this.request.getByTestId('receipts-decline').click();
   }
 
+  /** The engine's reason when the receipt could not be sent. */
+  get problem(): Locator {
+    return this.request.getByTestId('receipts-problem');
+  }
+
   get queued(): Locator {
     return this.pane.getByTestId('receipts-queued');
   }

@@ -28,10 +28,10 @@ let folders: { inbox: number; sent: number };
 
 const devis: Original = { messageId: 'devis-e2e@facteur.test', from: 'alice@facteur.test', to: 'marc.durand@client.fr', subject: 'Devis façade' };
 
-function asking(n: number): Buffer {
+function asking(n: number, to = 'Alice <alice@facteur.test>'): Buffer {
   return Buffer.from([
     'From: Ștefan Popescu <stefan@exemplu.ro>',
-    'To: Alice <alice@facteur.test>',
+    `To: ${to}`,
     `Subject: Ofertă ${n}`,
     `Date: Tue, 11 Jun 2024 0${n}:30:00 +0300`,
     `Message-ID: <oferta-${n}@exemplu.ro>`,
@@ -144,5 +144,25 @@ describe('read receipts in the reader', () => {
     await mailbox.language.selectOption('ro');
     await expect.poll(() => receipts.bounce.textContent()).toContain('Nelivrat');
     expect(await receipts.read.textContent()).toMatch(/^Citit de destinatar pe luni, 10 iunie 2024/);
+  });
+
+  it("says why a receipt cannot be sent, and keeps the question until it is answered", async () => {
+    // Taken into Local Folders from a file, and sent to an address none of our accounts has: none can send its receipt.
+    const { client, close } = await connectClient(app);
+    let localInbox: number;
+    try {
+      await client.api.messages.ingest({ raw: asking(3, 'Accueil <accueil@exemple.fr>').toString('base64'), folder: 'Local Folders/Inbox' });
+      localInbox = (await client.api.folders.tree()).folders.find((f) => f.accountId === null && f.kind === 'inbox')!.id;
+    } finally {
+      close();
+    }
+    await receipts.openFolder(localInbox);
+    await mailbox.openMessage('Ofertă 3');
+    await receipts.send();
+    await expect.poll(() => receipts.problem.textContent()).toContain('No account of yours received this message');
+    expect(await receipts.request.count()).toBe(1);
+    await receipts.decline();
+    await expect.poll(() => receipts.request.count()).toBe(0);
+    expect(smtp.received).toHaveLength(0);
   });
 });
