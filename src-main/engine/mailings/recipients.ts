@@ -41,13 +41,22 @@ function live<T extends { deleted_at: number | null }>(row: T | undefined, label
   return row;
 }
 
+type ContactsById = Map<number, ContactRow & { deleted_at: number | null }>;
+
+/** The contacts asked for by id, read at once: a list's 20,000 contacts in one query rather than 20,000. */
+function contactsById(sqlite: Database.Database, targets: MailingTarget[]): ContactsById {
+  const ids = targets.flatMap((t) => (t.type === 'contact' ? [t.id] : []));
+  const rows = sqlite
+    .prepare('SELECT id, first_name, last_name, email, email2, deleted_at FROM contacts WHERE id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(ids)) as Array<ContactRow & { deleted_at: number | null }>;
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
 /** The people one target stands for: a company is its contacts (not deleted); the others are themselves. */
-function people(sqlite: Database.Database, target: MailingTarget): Person[] {
+function people(sqlite: Database.Database, target: MailingTarget, contacts: ContactsById): Person[] {
   switch (target.type) {
-    case 'contact': {
-      const row = cached(sqlite, 'SELECT id, first_name, last_name, email, email2, deleted_at FROM contacts WHERE id = ?').get(target.id) as (ContactRow & { deleted_at: number | null }) | undefined;
-      return [contactPerson(live(row, 'Contact', target.id))];
-    }
+    case 'contact':
+      return [contactPerson(live(contacts.get(target.id), 'Contact', target.id))];
     case 'company': {
       const company = live(cached(sqlite, 'SELECT name, deleted_at FROM companies WHERE id = ?').get(target.id) as { name: string; deleted_at: number | null } | undefined, 'Company', target.id);
       const contacts = cached(
@@ -86,7 +95,8 @@ function people(sqlite: Database.Database, target: MailingTarget): Person[] {
  * skipped, with the reason.
  */
 export function planRecipients(sqlite: Database.Database, targets: MailingTarget[]): PlannedRecipient[] {
-  const all = targets.flatMap((t) => people(sqlite, t)).map((p) => ({ ...p, address: p.address ? normalizeAddress(p.address) : null }));
+  const contacts = contactsById(sqlite, targets);
+  const all = targets.flatMap((t) => people(sqlite, t, contacts)).map((p) => ({ ...p, address: p.address ? normalizeAddress(p.address) : null }));
   const states = addressStates(sqlite, all.flatMap((p) => (p.address ? [p.address] : [])));
   const seen = new Set<string>();
   return all.map((p): PlannedRecipient => {
