@@ -135,6 +135,18 @@ describe('a task from an email', () => {
     await expect.poll(() => crm.notice.textContent()).toBe('Task “Rappeler Ana pour le devis” created');
     await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Rappeler Ana pour le devis']);
 
+    // An event from the same email starts at the next full hour unless told otherwise, and is created as it is.
+    const before = Date.now();
+    await crm.choose('event');
+    const event = crm.dialog('event');
+    const starts = await event.getByTestId('crm-event-starts').inputValue();
+    expect(starts).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00$/);
+    expect(new Date(starts).getTime() - before).toBeGreaterThan(0);
+    expect(new Date(starts).getTime() - before).toBeLessThanOrEqual(3_600_000 + 60_000);
+    await crm.ok(event).click();
+    await expect.poll(() => crm.notice.textContent()).toBe('Event “Devis à rappeler” created');
+    await event.waitFor({ state: 'detached' });
+
     await mailbox.openMessage('Question facture');
     await crm.choose('task');
     await dialog.getByTestId('crm-work-mode-pick').check();
@@ -149,6 +161,7 @@ describe('a task from an email', () => {
     const socket = await connectClient(app);
     const { items } = await socket.client.api.tasks.list({ status: 'open' });
     expect(items.map((t) => [t.title, t.category, t.related.map((r) => r.name)])).toEqual([['Rappeler Ana pour le devis', 'appel', ['Ana Pop']]]);
+    expect((await socket.client.api.events.list({})).items.map((e) => [e.title, e.startsAt])).toEqual([['Devis à rappeler', new Date(starts).toISOString()]]);
     // Renamed elsewhere (the CRM workspace, a colleague): the header follows.
     await socket.client.api.tasks.update({ id: items[0]!.id, title: 'Rappeler Ana jeudi' });
     await expect.poll(() => crm.taskChips.allTextContents()).toEqual(['Rappeler Ana jeudi']);

@@ -3,7 +3,7 @@ import type { Contact, MessageLink } from '../../src-shared/contract/index.js';
 import { isoToLocalInput, localInputToIso } from '../../src-renderer/features/crm-actions/local-datetime.js';
 import { correspondent, pickCorrespondentContact } from '../../src-renderer/features/crm-actions/sender.js';
 import { parseTicketNumber } from '../../src-renderer/features/crm-actions/ticket-number.js';
-import { eventInput, taskInput, type WorkDraft } from '../../src-renderer/features/crm-actions/work-draft.js';
+import { eventInput, newWorkDraft, taskInput, type WorkDraft } from '../../src-renderer/features/crm-actions/work-draft.js';
 
 function contact(id: number, email: string | null, more: Partial<Contact> = {}): Contact {
   return {
@@ -100,6 +100,15 @@ describe('a task or an event drafted from an email', () => {
     expect(eventInput(draft, 12, related)).toBe('starts');
     expect(eventInput({ ...draft, starts: '2026-11-12T10:00', ends: '2026-11-12T09:00' }, 12, related)).toBe('order');
     expect(eventInput({ ...draft, starts: '2026-11-12T10:00', ends: 'x' }, 12, related)).toBe('ends');
+  });
+
+  it('opens with the email\'s subject and, for an event, a start at the next full hour, which the engine takes as it is', () => {
+    const opened = newWorkDraft('Rendez-vous chantier', new Date(2026, 10, 12, 14, 20, 31));
+    expect(opened).toMatchObject({ title: 'Rendez-vous chantier', starts: '2026-11-12T15:00', ends: '', due: '' });
+    expect(eventInput(opened, 12, related)).toMatchObject({ startsAt: new Date(2026, 10, 12, 15).toISOString(), endsAt: null });
+    // At the hour itself the next one; late in the evening, tomorrow's first.
+    expect(newWorkDraft('x', new Date(2026, 10, 12, 9, 0, 0, 0)).starts).toBe('2026-11-12T10:00');
+    expect(newWorkDraft('x', new Date(2026, 11, 31, 23, 40)).starts).toBe('2027-01-01T00:00');
   });
 
   it('an event keeps its place and its end', () => {

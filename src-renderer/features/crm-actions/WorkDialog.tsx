@@ -9,7 +9,7 @@ import { useChoices } from './use-choices.js';
 import { useCorrespondent } from './use-correspondent.js';
 import { useCrmSubmit } from './use-crm-submit.js';
 import { WorkFields } from './WorkFields.js';
-import { eventInput, taskInput, type DraftProblem, type WorkDraft } from './work-draft.js';
+import { eventInput, newWorkDraft, taskInput, type DraftProblem, type WorkDraft } from './work-draft.js';
 
 interface Props {
   kind: 'task' | 'event';
@@ -26,7 +26,7 @@ export function WorkDialog({ kind, detail, onClose, onDone }: Props) {
   const t = useT();
   const corr = useCorrespondent(detail);
   const [mode, setMode] = useState<'new' | 'pick'>('new');
-  const [draft, setDraft] = useState<WorkDraft>({ title: detail.subject, category: '', due: '', starts: '', ends: '', location: '', assigneeId: null });
+  const [draft, setDraft] = useState<WorkDraft>(() => newWorkDraft(detail.subject));
   const [invalid, setInvalid] = useState<DraftProblem | null>(null);
   const [filter, setFilter] = useState('');
   const [chosen, setChosen] = useState<RecordHit | null>(null);

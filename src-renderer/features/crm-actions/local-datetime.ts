@@ -15,3 +15,13 @@ export function isoToLocalInput(iso: string): string {
   const d = new Date(iso);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
+
+/**
+ * Where a new event starts unless the person says otherwise: the next full hour, as calendars offer. Not the
+ * email's date: that is when it was written, nearly always past, and a date it may propose is in its words.
+ */
+export function nextFullHour(now: Date = new Date()): string {
+  const start = new Date(now);
+  start.setHours(start.getHours() + 1, 0, 0, 0);
+  return isoToLocalInput(start.toISOString());
+}

@@ -1,5 +1,5 @@
 import type { Input } from '../../../src-shared/contract/index.js';
-import { localInputToIso } from './local-datetime.js';
+import { localInputToIso, nextFullHour } from './local-datetime.js';
 
 /** What the Task… and Event… forms hold, as typed (dates as the inputs give them). */
 export interface WorkDraft {
@@ -11,6 +11,11 @@ export interface WorkDraft {
   ends: string;
   location: string;
   assigneeId: number | null;
+}
+
+/** The forms as they open on an email: its subject as the title, an event at the next full hour. */
+export function newWorkDraft(subject: string, now: Date = new Date()): WorkDraft {
+  return { title: subject, category: '', due: '', starts: nextFullHour(now), ends: '', location: '', assigneeId: null };
 }
 
 export type DraftProblem = 'title' | 'due' | 'starts' | 'ends' | 'order';

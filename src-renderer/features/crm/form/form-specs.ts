@@ -2,7 +2,7 @@ import type { NamedRecord, RecordType } from '../../../../src-shared/contract/in
 import { engine } from '../../../api/engine.js';
 import { DEAL_STAGE_KEYS, LEAD_STATUS_KEYS, TASK_STATUS_KEYS } from '../status-labels.js';
 import { agentId, nullable, recordId, refuse, text, type FormSpec, type FormValues } from './form-spec.js';
-import { isoToLocalInput, localInputToIso } from '../../crm-actions/local-datetime.js';
+import { isoToLocalInput, localInputToIso, nextFullHour } from '../../crm-actions/local-datetime.js';
 import { parseAmount, parsePhones } from './input-values.js';
 
 const api = () => engine().client.api;
@@ -203,7 +203,7 @@ const event: FormSpec<'event'> = {
   ],
   initial: (e) => ({
     title: e?.title ?? '',
-    startsAt: local(e?.startsAt),
+    startsAt: e ? local(e.startsAt) : nextFullHour(),
     endsAt: local(e?.endsAt),
     location: e?.location ?? '',
     notes: e?.notes ?? '',
