@@ -81,8 +81,9 @@ beforeEach(async () => {
 });
 
 afterEach(async (ctx) => {
+  // Every window of the test (the mailbox and the composers still open).
   if (ctx.task.result?.state === 'fail' && browser) {
-    for (const [i, page] of browser.context.pages().entries()) await screenshot(page, `failed-${ctx.task.name}-${i}`);
+    for (const [i, page] of browser.context.pages().entries()) await screenshot(page, `failed-${ctx.task.name}-${i}`).catch(() => undefined);
   }
   await browser?.close();
 });

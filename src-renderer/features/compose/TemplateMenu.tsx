@@ -1,9 +1,9 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Template } from '../../../src-shared/contract/index.js';
 import { ContextMenu } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-t.js';
 import { composeCall } from './compose-api.js';
-import { insertTemplate } from './compose-template.js';
+import { insertTemplate, missingStill } from './compose-template.js';
 import { useComposer } from './compose-store.js';
 
 /** "Insert template": the templates the agent may use, listed when the menu opens (they change elsewhere). */
@@ -60,7 +60,10 @@ export function TemplateMenu() {
 /** Said once a template left fields without a value: they are marked in the text, and sending asks again. */
 export function TemplateMissingNote() {
   const t = useT();
-  const missing = useComposer((s) => s.templateMissing);
+  const listed = useComposer((s) => s.templateMissing);
+  // Read again as the mail changes: a field filled in by hand leaves the note.
+  const revision = useComposer((s) => s.revision);
+  const missing = useMemo(() => missingStill(listed), [listed, revision]);
   if (missing.length === 0) return null;
   return (
     <div className="banner compose-banner-warning" role="status" data-testid="compose-template-missing">

@@ -3,19 +3,9 @@ import { composeCall } from './compose-api.js';
 import { leaveWindow } from './compose-close.js';
 import { askSendAnyway } from './compose-questions.js';
 import { cancelAutosave, savesSettled } from './compose-save.js';
-import { assembleDraft, currentParts, useComposer } from './compose-store.js';
-import { fragmentText } from './body-parts.js';
+import { assembleDraft, useComposer } from './compose-store.js';
+import { missingStill } from './compose-template.js';
 import { scheduleProblem } from './fields/send-later.js';
-
-/** Template fields still shown as `{{field}}` in the text the person is about to send. */
-function missingStill(fields: string[]): string[] {
-  if (fields.length === 0) return [];
-  const parts = currentParts();
-  const text = useComposer.getState().draft.plainText ? parts.text : fragmentText(parts.html);
-  const subject = useComposer.getState().draft.subject;
-  const token = (field: string) => `{{${field}}}`;
-  return fields.filter((field) => text.includes(token(field)) || subject.includes(token(field)));
-}
 
 /**
  * Send: recipients and a subject first (the field says what is missing and takes the focus), then compose.check —

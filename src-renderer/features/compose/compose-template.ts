@@ -3,6 +3,14 @@ import { fragmentText } from './body-parts.js';
 import { composeCall } from './compose-api.js';
 import { currentEditor, patchDraft, patchParts, useComposer } from './compose-store.js';
 
+/** Template fields still shown as `{{field}}` in the subject or the text (the person may have filled them in). */
+export function missingStill(fields: readonly string[]): string[] {
+  if (fields.length === 0) return [];
+  const { draft, parts } = useComposer.getState();
+  const text = draft.plainText ? parts.text : (currentEditor()?.text() ?? fragmentText(parts.html));
+  return fields.filter((field) => text.includes(`{{${field}}}`) || draft.subject.includes(`{{${field}}}`));
+}
+
 /** Who the template is filled for: the first To recipient (the engine finds the contact by address). */
 function target(): MergeTarget {
   const first = useComposer.getState().draft.to[0];

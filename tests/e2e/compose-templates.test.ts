@@ -1,0 +1,169 @@
+import { simpleParser } from 'mailparser';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Client } from '../../src-shared/contract/client.js';
+import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
+import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
+import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
+import { tempDir } from '../helpers/temp.js';
+import { startApp, type RunningApp } from './app-server.js';
+import { openBrowser, screenshot } from './browser.js';
+import { ComposePage } from './compose-page.js';
+import { connectClient } from './contract-socket.js';
+import { CrmPage } from './crm-page.js';
+import { MailboxPage } from './mailbox-page.js';
+
+/**
+ * Given a customer in the CRM and two templates, the agent starts a mail from the customer's page ("Send email"),
+ * inserts a template filled for her and sends it; a template whose field has no value for her is marked in the text
+ * and the composer asks before sending it. And a mail switched to plain text goes out as plain text.
+ */
+
+let dovecot: Dovecot;
+let smtp: SmtpReceiver;
+let app: RunningApp;
+let socket: { client: Client; close(): void };
+let accountId: number;
+let browser: Awaited<ReturnType<typeof openBrowser>>;
+let mailbox: MailboxPage;
+
+beforeAll(async () => {
+  dovecot = await startDovecot();
+  smtp = await startSmtpReceiver({ user: 'bob', pass: PASSWORD }, dovecotTls(dovecot));
+  app = await startApp(tempDir());
+  socket = await connectClient(app);
+  const api = socket.client.api;
+  accountId = (await api.accounts.add({ email: 'bob@facteur.test', settings: imapSettings(dovecot, 'bob', smtp.port), password: PASSWORD })).id;
+  await api.sync.run({ accountId });
+  await api.contacts.create({ firstName: 'Marie', lastName: 'Dupont', email: 'marie@exemple.fr' });
+  await api.templates.create({
+    name: 'Relance devis',
+    subject: 'Votre devis',
+    greeting: '<p>Bonjour {{contact.firstName}},</p>',
+    body: '<p>Avez-vous pu lire notre devis ?</p>',
+    closing: '<p>Bien cordialement,</p>',
+  });
+  await api.templates.create({
+    name: 'Devis société',
+    subject: 'Devis pour {{company.name}}',
+    body: '<p>Voici le devis pour {{company.name}}.</p>',
+  });
+});
+
+afterAll(async () => {
+  socket?.close();
+  await app?.stop();
+  await smtp?.stop();
+  await dovecot?.stop();
+});
+
+beforeEach(async () => {
+  browser = await openBrowser();
+  mailbox = new MailboxPage(browser.page);
+  await mailbox.open(app.url);
+});
+
+afterEach(async (ctx) => {
+  // Every window of the test (the mailbox and the composers still open).
+  if (ctx.task.result?.state === 'fail' && browser) {
+    for (const [i, page] of browser.context.pages().entries()) await screenshot(page, `failed-${ctx.task.name}-${i}`).catch(() => undefined);
+  }
+  await browser?.close();
+});
+
+async function composerFrom(open: () => Promise<void>): Promise<ComposePage> {
+  const [popup] = await Promise.all([browser.page.waitForEvent('popup'), open()]);
+  const composer = new ComposePage(popup);
+  await composer.ready();
+  return composer;
+}
+
+/** "Send email" on Marie's page in the CRM. */
+async function writeToMarie(): Promise<ComposePage> {
+  const crm = new CrmPage(browser.page);
+  await crm.open('contact');
+  await crm.openRow('Marie Dupont');
+  return composerFrom(() => browser.page.getByTestId('crm-send-email').click());
+}
+
+async function insertTemplate(composer: ComposePage, name: string): Promise<void> {
+  await composer.window.getByTestId('compose-insert-template').click();
+  await composer.page.getByRole('menuitem', { name }).click();
+}
+
+async function received(count: number) {
+  await expect
+    .poll(async () => {
+      if (smtp.received.length < count) await socket.client.api.outbox.send({ accountId });
+      return smtp.received.length;
+    }, { timeout: 20_000 })
+    .toBe(count);
+  return smtp.received[count - 1]!;
+}
+
+describe('writing from a template', () => {
+  it('starts from the customer\'s page, fills the template for her, and sends it', async () => {
+    const composer = await writeToMarie();
+    expect(await composer.recipientEntries('to')).toEqual(['Marie Dupont <marie@exemple.fr>']);
+    await insertTemplate(composer, 'Relance devis');
+    await expect.poll(() => composer.subject.inputValue()).toBe('Votre devis');
+    await expect.poll(() => composer.body.textContent()).toContain('Bonjour Marie,');
+    expect(await composer.body.textContent()).toContain('Avez-vous pu lire notre devis ?');
+    expect(await composer.window.getByTestId('compose-template-missing').count()).toBe(0);
+    await screenshot(composer.page, 'compose-from-template');
+
+    await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
+    const wire = await received(smtp.received.length + 1);
+    const mail = await simpleParser(wire.raw);
+    expect(wire.to).toEqual(['marie@exemple.fr']);
+    expect(mail.subject).toBe('Votre devis');
+    expect(mail.text).toContain('Bonjour Marie,');
+    expect(mail.text).toContain('Bien cordialement,');
+  });
+
+  it('marks a field without a value, and asks before sending it', async () => {
+    const composer = await writeToMarie();
+    await insertTemplate(composer, 'Devis société');
+    const note = composer.window.getByTestId('compose-template-missing');
+    await note.waitFor();
+    expect(await note.textContent()).toContain('{{company.name}}');
+    await expect.poll(() => composer.body.textContent()).toContain('Voici le devis pour {{company.name}}.');
+
+    const before = smtp.received.length;
+    await composer.send();
+    const check = composer.page.getByTestId('compose-check-dialog');
+    await check.waitFor();
+    expect(await check.getByTestId('compose-check-missing').textContent()).toContain('{{company.name}}');
+    await screenshot(composer.page, 'compose-template-missing-check');
+    // Going back keeps the mail open to be corrected; nothing left.
+    await check.getByTestId('compose-check-cancel').click();
+    expect(composer.page.isClosed()).toBe(false);
+    expect((await socket.client.api.outbox.list({})).items.filter((m) => m.subject.startsWith('Devis pour'))).toHaveLength(0);
+    expect(smtp.received.length).toBe(before);
+  });
+});
+
+describe('plain text', () => {
+  it('asks before dropping the formatting, and sends text only', async () => {
+    const composer = await composerFrom(() => mailbox.page.getByTestId('compose-new').click());
+    await composer.addRecipient('to', 'client@exemple.fr');
+    await composer.subject.fill('En texte brut');
+    await composer.body.click();
+    await composer.page.keyboard.type('Une ligne ');
+    await composer.page.keyboard.press('Control+b');
+    await composer.page.keyboard.type('importante');
+    await composer.window.getByTestId('compose-plain-text').click();
+    const question = composer.page.getByTestId('confirm-dialog');
+    await question.waitFor();
+    await question.getByTestId('confirm-ok').click();
+    const plain = composer.window.getByTestId('compose-body-plain');
+    await expect.poll(() => plain.inputValue()).toBe('Une ligne importante');
+    await plain.press('End');
+    await plain.pressSequentially('.');
+
+    await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
+    const wire = await received(smtp.received.length + 1);
+    const raw = wire.raw.toString();
+    expect(raw).not.toMatch(/text\/html/i);
+    expect((await simpleParser(wire.raw)).text).toContain('Une ligne importante.');
+  });
+});
