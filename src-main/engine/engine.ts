@@ -40,7 +40,7 @@ import { OutboxRepo } from './store/outbox-repo.js';
 import { Pop3Repo } from './store/pop3-repo.js';
 import { outboxService } from './services/outbox-service.js';
 import { composeService } from './services/compose-service.js';
-import { draftsHandlers } from './services/drafts-service.js';
+import { closeDrafts, draftsHandlers, startDrafts } from './services/drafts-service.js';
 import { receiptsService } from './services/receipts-service.js';
 import { sendersService } from './services/senders-service.js';
 import { categoriesService } from './services/categories-service.js';
@@ -205,6 +205,9 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
   if (options.background) {
     sync.startBackground();
     mailings.start();
+    // The Outbox goes out when due (scheduled mail on time, mail due while Facteur was closed now); stale Drafts copies
+    // are written again.
+    startDrafts(deps);
     // The app picks up imports a crash (left "running") or a quit interrupted. One-shot commands leave job states
     // alone: another process (the app) may be running that job right now; "facteur import" resumes its own.
     imports.repo.markInterrupted();
@@ -224,6 +227,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sweep: (graceMs) => sweepBlobs(store.sqlite, blobs, graceMs),
     close: async () => {
       await mailings.stop();
+      await closeDrafts(deps);
       await sync.stop();
       await imports.stop();
       await pool.close();

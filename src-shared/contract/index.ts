@@ -12,7 +12,7 @@ import { foldersCommands } from './folders.js';
 import { importsCommands, importsEvents } from './imports.js';
 import { mailingsCommands, mailingsEvents } from './mailings.js';
 import { messagesCommands } from './messages.js';
-import { outboxCommands } from './outbox.js';
+import { outboxCommands, outboxEvents } from './outbox.js';
 import { receiptsCommands } from './receipts.js';
 import { recordsCommands } from './records.js';
 import { sendersCommands } from './senders.js';
@@ -49,6 +49,7 @@ export const commands = {
 
 export const events = {
   ...storeEvents,
+  ...outboxEvents,
   ...accountsEvents,
   ...importsEvents,
   ...mailingsEvents,

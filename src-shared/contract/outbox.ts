@@ -1,9 +1,16 @@
 import { z } from 'zod';
 import { Address, Id, IsoDate } from './common.js';
-import { command } from './define.js';
+import { command, event } from './define.js';
 
 export const OutboxState = z.enum(['queued', 'sending', 'sent', 'failed', 'unknown']);
 export type OutboxState = z.infer<typeof OutboxState>;
+
+/**
+ * A scheduled message that went out more than a minute after its time, by how much and why: `closed` — Facteur made
+ * no attempt at the time (it was not running) and sent it at the next start; `retried` — the server made it wait.
+ */
+export const OutboxLateness = z.object({ minutes: z.number().int(), reason: z.enum(['closed', 'retried']) });
+export type OutboxLateness = z.infer<typeof OutboxLateness>;
 
 export const OutboxItem = z.object({
   messageId: Id,
@@ -17,6 +24,8 @@ export const OutboxItem = z.object({
   retryAfter: IsoDate.nullable(),
   sendAfter: IsoDate.nullable(),
   sentAt: IsoDate.nullable(),
+  /** For a scheduled message sent late: "sent at 09:02, 2 hours late, because Facteur was closed". */
+  late: OutboxLateness.nullable(),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
@@ -41,4 +50,16 @@ export const outboxCommands = {
   ),
   /** The user's answer for a message whose sending was interrupted: it did go out, or send it again. */
   'outbox.resolve': command(z.object({ messageId: Id, action: z.enum(['mark-sent', 'send-again']) }), OutboxItem),
+  /**
+   * A message not sent yet (waiting, failed or interrupted) leaves the Outbox and becomes a saved draft of the caller's
+   * (recipients, subject, body, files, options; a future time kept): to edit a scheduled message, or not send it.
+   */
+  'outbox.cancel': command(z.object({ messageId: Id }), z.object({ draftId: Id })),
+  /** A waiting message's new time, one to come ("send now" is outbox.send). */
+  'outbox.reschedule': command(z.object({ messageId: Id, sendAt: IsoDate }), OutboxItem),
+};
+
+export const outboxEvents = {
+  /** A scheduled message just went out late (as `OutboxItem.late` says): for a notice, even when its row is gone. */
+  'outbox.late': event(z.object({ messageId: Id, accountId: Id, sendAfter: IsoDate, sentAt: IsoDate, late: OutboxLateness })),
 };

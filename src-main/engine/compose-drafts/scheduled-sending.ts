@@ -10,10 +10,12 @@ const MIN_GAP_MS = 1_000;
 export type SchedulerDeps = Pick<ServiceDeps, 'store' | 'events' | 'sync'>;
 
 /**
- * Sends scheduled messages on time. The account workers send what is due after each sync pass, which may be minutes
- * apart (the refresh interval); this keeps one timer on the earliest scheduled message (or its retry) and asks the
- * supervisor to send that account's outbox then, in turn with its sync. At start, whatever came due while Facteur
- * was closed is due at once: it goes out now, and the outbox says it went late (outbox-repo's `lateness`).
+ * Sends what the Outbox holds when it is due: a scheduled message at its time, a message to send now at once, a
+ * retry when its backoff ends. The account workers also send what is due, but only after a sync pass that reached
+ * the incoming server, and passes may be minutes apart (the refresh interval); this keeps one timer on the earliest
+ * due time and asks the supervisor to send that account's Outbox then, in turn with its sync. At start, whatever came
+ * due while Facteur was closed is due at once: it goes out now, and the Outbox says it went late (outbox-repo's
+ * `lateness`).
  */
 export class ScheduledSending {
   private timer: NodeJS.Timeout | null = null;
@@ -45,7 +47,7 @@ export class ScheduledSending {
     this.timer = null;
     const next = (cached(
       this.deps.store.sqlite,
-      "SELECT min(max(send_after, coalesce(retry_after, 0))) AS at FROM outbox WHERE state = 'queued' AND send_after IS NOT NULL",
+      "SELECT min(max(coalesce(send_after, 0), coalesce(retry_after, 0))) AS at FROM outbox WHERE state = 'queued'",
     ).get() as { at: number | null }).at;
     if (next === null) return;
     const wait = Math.min(MAX_WAIT_MS, Math.max(0, next - Date.now(), notBefore - Date.now()));
@@ -62,7 +64,7 @@ export class ScheduledSending {
     const now = Date.now();
     const accounts = (cached(
       this.deps.store.sqlite,
-      `SELECT DISTINCT account_id FROM outbox WHERE state = 'queued' AND send_after IS NOT NULL AND send_after <= ? AND coalesce(retry_after, 0) <= ?`,
+      `SELECT DISTINCT account_id FROM outbox WHERE state = 'queued' AND coalesce(send_after, 0) <= ? AND coalesce(retry_after, 0) <= ?`,
     ).all(now, now) as Array<{ account_id: number }>).map((r) => r.account_id);
     let failed = false;
     for (const accountId of accounts) {
@@ -71,7 +73,7 @@ export class ScheduledSending {
         await this.deps.sync.sendOutbox(accountId);
       } catch (error) {
         failed = true;
-        console.error(`Facteur engine: scheduled messages of account ${accountId} could not be sent:`, error);
+        console.error(`Facteur engine: the Outbox of account ${accountId} could not be sent:`, error);
       }
     }
     // A message the send left due (the server went away before its turn) is tried again after a pause, not in a loop.

@@ -5,6 +5,7 @@ import { ensureSendHeaders } from '../mail/outgoing.js';
 import { parseMessage } from '../mail/parse.js';
 import type { OutboxEntry } from '../store/outbox-repo.js';
 import { cached } from '../store/statements.js';
+import { outboxScheduleHandlers } from '../compose-drafts/outbox-schedule.js';
 import type { CallContext, DomainHandlers, ServiceDeps } from './handler.js';
 
 /** The account, if this agent may send from it: one attached to it, or a public one. */
@@ -67,6 +68,8 @@ export function outboxService(deps: ServiceDeps): DomainHandlers<'outbox'> {
   const item = ({ envelopeFrom: _f, inReplyToMessage: _r, ...rest }: OutboxEntry): OutboxItem => rest;
 
   return {
+    ...outboxScheduleHandlers(deps),
+
     'outbox.queue': async (input, ctx) => {
       const account = usable(ctx.agentId, input.accountId);
       const raw = ensureSendHeaders(Buffer.from(input.raw, 'base64'), account.email.split('@')[1] ?? 'facteur.invalid');

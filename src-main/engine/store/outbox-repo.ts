@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { OutboxItem, OutboxState } from '../../../src-shared/contract/index.js';
+import type { OutboxItem, OutboxLateness, OutboxState } from '../../../src-shared/contract/index.js';
 import { notFound } from '../errors.js';
 import { backoffMs } from './tasks-repo.js';
 
@@ -24,6 +24,18 @@ export interface OutboxEntry extends OutboxItem {
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+/** Later than this after its time, a scheduled message was sent late (a send takes seconds, a sync pass may run first). */
+const LATE_AFTER_MS = 60_000;
+
+/**
+ * Whether a scheduled message went out late, and why. The first attempt is the one that sent it (attempts = 1) only
+ * when nothing tried at the time: the scheduler sends on time while Facteur runs, so it was not running.
+ */
+export function lateness(sendAfter: number | null, sentAt: number | null, attempts: number): OutboxLateness | null {
+  if (sendAfter === null || sentAt === null || sentAt - sendAfter <= LATE_AFTER_MS) return null;
+  return { minutes: Math.round((sentAt - sendAfter) / 60_000), reason: attempts <= 1 ? 'closed' : 'retried' };
+}
 const SELECT = `SELECT o.*, m.subject FROM outbox o JOIN messages m ON m.id = o.message_id`;
 
 export class OutboxRepo {
@@ -53,6 +65,22 @@ export class OutboxRepo {
     return (this.sqlite
       .prepare(`${SELECT} WHERE o.account_id = ? AND o.state = 'queued' AND coalesce(o.retry_after, 0) <= ? AND coalesce(o.send_after, 0) <= ? ORDER BY o.message_id`)
       .all(accountId, now, now) as Row[]).map(toEntry);
+  }
+
+  /**
+   * Still waiting, and its time come (any time for "send now"): a send run checks again before each message, which
+   * may have been cancelled or rescheduled meanwhile.
+   */
+  isDue(messageId: number, anyTime: boolean, now = Date.now()): boolean {
+    const until = anyTime ? Number.MAX_SAFE_INTEGER : now;
+    return this.sqlite
+      .prepare("SELECT 1 FROM outbox WHERE message_id = ? AND state = 'queued' AND coalesce(retry_after, 0) <= ? AND coalesce(send_after, 0) <= ?")
+      .get(messageId, until, until) !== undefined;
+  }
+
+  /** A waiting message's new time; false when it is not waiting any more. */
+  reschedule(messageId: number, sendAfter: number): boolean {
+    return this.sqlite.prepare("UPDATE outbox SET send_after = ?, retry_after = NULL WHERE message_id = ? AND state = 'queued'").run(sendAfter, messageId).changes > 0;
   }
 
   /** Committed before the first byte of DATA: if the process dies after this, the row says so on restart. */
@@ -100,6 +128,7 @@ function toEntry(r: Row): OutboxEntry {
     retryAfter: iso(r.retry_after),
     sendAfter: iso(r.send_after),
     sentAt: iso(r.sent_at),
+    late: lateness(r.send_after, r.sent_at, r.attempts),
     envelopeFrom: r.envelope_from,
     inReplyToMessage: r.in_reply_to_message,
   };

@@ -5,7 +5,7 @@ import type { CredentialStore } from '../credentials.js';
 import type { AccountsRepo } from '../../store/accounts-repo.js';
 import type { FoldersRepo } from '../../store/folders-repo.js';
 import type { MessagesRepo } from '../../store/messages-repo.js';
-import type { OutboxRepo } from '../../store/outbox-repo.js';
+import { lateness, type OutboxEntry, type OutboxRepo } from '../../store/outbox-repo.js';
 import type { LocalChanges } from '../local-changes.js';
 import { connectError } from '../connect-errors.js';
 import { smtpTransport } from './transport.js';
@@ -46,12 +46,15 @@ export async function sendOutbox(deps: OutboxDeps, accountId: number, only?: num
   });
   try {
     for (const item of due) {
+      // Cancelled, rescheduled or sent by "send now" while this run waited for the server or another message.
+      if (!deps.outbox.isDue(item.messageId, only !== undefined)) continue;
       dataStarted = false;
       deps.outbox.markSending(item.messageId);
       deps.events.changed('outbox', [item.messageId]);
       try {
         await transport.sendMail({ envelope: { from: item.envelopeFrom, to: item.to }, raw: withoutBcc(deps.sourceOf(item.messageId)) });
         deps.outbox.markSent(item.messageId);
+        reportLate(deps, deps.outbox.get(item.messageId));
         fileSent(deps, accountId, item.messageId, account.settings.serverFilesSent);
         if (item.inReplyToMessage !== null) deps.changes.setFlags([item.inReplyToMessage], { answered: true });
         result.sent++;
@@ -77,6 +80,13 @@ export async function sendOutbox(deps: OutboxDeps, accountId: number, only?: num
     transport.close();
   }
   return result;
+}
+
+/** Said at once: filing in Sent may remove the outbox row that keeps `late` (a server that files sent mail itself). */
+function reportLate(deps: OutboxDeps, sent: OutboxEntry): void {
+  const sendAfter = sent.sendAfter === null ? null : Date.parse(sent.sendAfter);
+  const late = lateness(sendAfter, sent.sentAt === null ? null : Date.parse(sent.sentAt), sent.attempts);
+  if (late && sent.sendAfter && sent.sentAt) deps.events.emit('outbox.late', { messageId: sent.messageId, accountId: sent.accountId, sendAfter: sent.sendAfter, sentAt: sent.sentAt, late });
 }
 
 /** The sent copy goes to Sent (uploaded by the move's task unless the server files it itself). */
