@@ -77,7 +77,10 @@ export function SendLater({ sendAt, onChange }: { sendAt: string | null; onChang
 
   const problem = when === 'custom' && incomplete ? 'incomplete' : scheduleProblem(when === 'now' ? null : sendAt, now);
   const summary = (epochMs: number, z: string) => intl.formatDate(epochMs, { dateStyle: 'full', timeStyle: 'short', timeZone: z });
-  const hourText = (hour: number) => intl.formatTime(Date.UTC(2000, 0, 1, hour), { timeStyle: 'short', timeZone: 'UTC' });
+  // A wall-clock time as the locale writes one ("18:00", "6:00 PM"): formatted as UTC so no zone shifts it.
+  const hourText = (hour: number, minute = 0) => intl.formatTime(Date.UTC(2000, 0, 1, hour, minute), { timeStyle: 'short', timeZone: 'UTC' });
+  const typed = parseWallInputs(date, time);
+  const typedTime = typed ? hourText(typed.hour, typed.minute) : time;
   const radio = (value: SendWhen, label: string, disabled = false, hint?: string) => (
     <label className={`cf-option${disabled ? ' is-disabled' : ''}`}>
       <input type="radio" name={`${id}-when`} value={value} checked={when === value} disabled={disabled} onChange={() => choose(value)} data-testid={`send-when-${value}`} />
@@ -151,7 +154,7 @@ export function SendLater({ sendAt, onChange }: { sendAt: string | null; onChang
             : [
                 t('composeFields.later.summary', { when: summary(Date.parse(sendAt), when === 'custom' ? zone : machine) }),
                 when === 'custom' && zone !== machine ? t('composeFields.later.here', { when: summary(Date.parse(sendAt), machine) }) : '',
-                fold === 'gap' ? t('composeFields.later.gap', { time, zone }) : fold === 'overlap' ? t('composeFields.later.overlap', { time, zone }) : '',
+                fold === 'gap' ? t('composeFields.later.gap', { time: typedTime, zone }) : fold === 'overlap' ? t('composeFields.later.overlap', { time: typedTime, zone }) : '',
               ]
                 .filter((s) => s !== '')
                 .join(' ')}
