@@ -76,15 +76,28 @@ describe("the reader's CRM line", () => {
     await expect.poll(() => links.names()).toEqual(['Marc Girard', 'Girard Bois SARL']);
     expect(await links.reason('Marc Girard').textContent()).toBe('by address');
     expect(await links.reason('Girard Bois SARL').textContent()).toBe('by address');
+    // The sender is a contact already: not offered as a new one, nor to the address book.
+    const page = browser.page;
+    await page.getByTestId('crm-menu-button').click();
+    await page.getByTestId('menu-crm-stands-for').waitFor();
+    expect(await page.getByTestId('menu-crm-add-sender').count()).toBe(0);
+    await page.keyboard.press('Escape');
+    expect(await links.panel.getByTestId('crm-new-contact').count()).toBe(0);
+    expect(await links.panel.getByTestId('crm-open-sender-contact').count()).toBe(0);
 
     await links.unlink('Marc Girard');
     await expect.poll(() => links.names()).toEqual(['Girard Bois SARL']);
+    // Unlinked from this email, he is still the sender's contact, and opens from here.
+    await expect.poll(() => links.panel.getByTestId('crm-open-sender-contact').count()).toBe(1);
+    expect(await links.panel.getByTestId('crm-new-contact').count()).toBe(0);
     expect((await api.links.ofMessage({ messageId: ids[GIRARD]! })).items.map((l) => l.name)).toEqual(['Girard Bois SARL']);
 
     await browser.page.reload();
     await mailbox.openFolder('inbox');
     await mailbox.openMessage(GIRARD);
     await expect.poll(() => links.names()).toEqual(['Girard Bois SARL']);
+    await links.panel.getByTestId('crm-open-sender-contact').click();
+    await expect.poll(() => page.getByTestId('crm-record-name').textContent()).toBe('Marc Girard');
   });
 
   it('links to a company found by one word of its name, shown "by hand", and the list counts the links and names the task', async () => {
@@ -150,6 +163,7 @@ describe("the reader's CRM line", () => {
     await form.dialog.waitFor({ state: 'detached' });
     await expect.poll(() => links.names()).toEqual(['Ana-Maria Popescu', 'Construct Vest SRL']);
     expect(await links.reason('Ana-Maria Popescu').textContent()).toBe('by address');
+    await expect.poll(() => links.panel.getByTestId('crm-new-contact').count()).toBe(0);
     const created = Number(await links.link('Ana-Maria Popescu').getAttribute('data-id'));
     expect(created).not.toBe(namesake.id);
     expect((await api.contacts.get({ id: created })).phones).toEqual(['+40 721 234 567']);

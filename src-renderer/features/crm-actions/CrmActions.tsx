@@ -4,6 +4,7 @@ import { ContextMenu, type MenuAction } from '../../components/ContextMenu.js';
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { reportError } from '../../stores/error-store.js';
+import { useSenderContacts } from '../crm-links/use-sender-contact.js';
 import { useReaderPlace } from '../reader/reader-place.js';
 import { addSendersToAddressBook } from './add-senders.js';
 import { EmailNotes } from './EmailNotes.js';
@@ -33,6 +34,7 @@ export function CrmActions({ detail, withheld }: Props) {
   const t = useT();
   const place = useReaderPlace();
   const crm = useEmailCrm(detail);
+  const senderContacts = useSenderContacts(detail);
   const button = useRef<HTMLButtonElement>(null);
   const [menuAt, setMenuAt] = useState<{ x: number; y: number } | null>(null);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
@@ -74,10 +76,12 @@ export function CrmActions({ detail, withheld }: Props) {
         { id: 'crm-note', label: t('crmActions.menu.note'), run: () => setDialog('note') },
       ];
   if (sender && !withheld) {
-    actions.push(
-      { id: 'crm-add-sender', label: t('crmActions.menu.addSender'), separator: true, run: () => void addSendersToAddressBook([detail.id], t).then(refresh) },
-      { id: 'crm-stands-for', label: t('crmActions.menu.standsFor'), run: () => setDialog('stands-for') },
-    );
+    // A sender already in the address book is not offered to it again.
+    const inAddressBook = senderContacts.loading || senderContacts.contacts.length > 0;
+    if (!inAddressBook) {
+      actions.push({ id: 'crm-add-sender', label: t('crmActions.menu.addSender'), separator: true, run: () => void addSendersToAddressBook([detail.id], t).then(refresh) });
+    }
+    actions.push({ id: 'crm-stands-for', label: t('crmActions.menu.standsFor'), separator: inAddressBook, run: () => setDialog('stands-for') });
   }
   if (sender) {
     actions.push({

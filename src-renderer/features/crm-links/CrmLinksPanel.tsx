@@ -11,17 +11,22 @@ import { openLinkedRecord } from './open-record.js';
 import { QuickCreateDialog } from './QuickCreateDialog.js';
 import type { QuickKind } from './quick-create-form.js';
 import { useMessageLinks } from './use-message-links.js';
+import { useSenderContacts } from './use-sender-contact.js';
 import './crm-links.css';
 
 type Open = { dialog: 'search' } | { dialog: 'create'; kind: QuickKind } | null;
 
 /**
  * The reader's CRM line: the records the email is filed under (each opens its page; the cross unlinks it), "Link
- * to…" any record found by search, and quick-create of a contact, company or lead from the sender.
+ * to…" any record found by search, and quick-create of a contact, company or lead from the sender. A sender who is
+ * a contact already gets no "New contact": the contact opens from its chip, or from here when it is not linked.
  */
 export function CrmLinksPanel({ detail }: { detail: MessageDetail }) {
   const t = useT();
   const { links, change, refetch } = useMessageLinks(detail);
+  const sender = useSenderContacts(detail);
+  const senderContact = sender.contacts.length === 1 ? sender.contacts[0]! : null;
+  const senderLinked = senderContact !== null && links.some((l) => l.type === 'contact' && l.id === senderContact.id);
   const [open, setOpen] = useState<Open>(null);
   const accept = (items: MessageLink[]) => void change(async () => ({ items }));
 
@@ -45,10 +50,16 @@ export function CrmLinksPanel({ detail }: { detail: MessageDetail }) {
           <Icon name="search" />
           {t('crmLinks.linkTo')}
         </button>
-        {detail.from ? (
+        {detail.from && !sender.loading && sender.contacts.length === 0 ? (
           <button type="button" className="link-button" aria-haspopup="dialog" onClick={() => setOpen({ dialog: 'create', kind: 'contact' })} data-testid="crm-new-contact">
             <Icon name="plus" />
             {t('crmLinks.newContact')}
+          </button>
+        ) : null}
+        {senderContact && !senderLinked ? (
+          <button type="button" className="link-button" onClick={() => openLinkedRecord({ type: 'contact', id: senderContact.id })} data-testid="crm-open-sender-contact">
+            <Icon name="person" />
+            {t('crmLinks.openSenderContact')}
           </button>
         ) : null}
         <button type="button" className="link-button" aria-haspopup="dialog" onClick={() => setOpen({ dialog: 'create', kind: 'company' })} data-testid="crm-new-company">
