@@ -139,11 +139,15 @@ describe('read receipts', () => {
     const { api } = t;
     const devis: Original = { messageId: 'devis-44@facteur.test', from: 'alice@facteur.test', to: 'marc.durand@client.fr', subject: 'Devis' };
     const original = await t.send(sent(devis).toString('base64'));
+    await new Promise((r) => setTimeout(r, 300)); // past the bus's coalescing window, so what follows is the receipts' doing
+    const changed = changes(t);
     await t.receive(gmailReceipt(devis, 'Mon, 10 Jun 2024 14:32:40 +0200', 'deleted').toString('base64'));
     expect((await api.messages.get({ id: original })).readByRecipientAt).toBeNull();
 
     const receipt = await t.receive(gmailReceipt(devis, 'Mon, 10 Jun 2024 14:32:40 +0200').toString('base64'));
     expect((await api.messages.get({ id: original })).readByRecipientAt).toBe('2024-06-10T12:32:40.000Z');
+    // Taken in locally (messages.ingest) as when synced, the windows hear that the original changed.
+    await expect.poll(() => changed('messages')).toContain(original);
     // A second receipt (another device) later on does not move the first reading.
     await t.receive(gmailReceipt(devis, 'Tue, 11 Jun 2024 09:00:00 +0200').toString('base64'));
     expect((await api.messages.get({ id: original })).readByRecipientAt).toBe('2024-06-10T12:32:40.000Z');

@@ -76,7 +76,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
     let copied = 0;
     for (const id of ids) {
       const original = messages.get(id);
-      const r = await ingestMessage({ sqlite: deps.store.sqlite, blobs, messages }, deps.sourceOf(id), {
+      const r = await ingestMessage({ sqlite: deps.store.sqlite, blobs, messages, events: deps.events }, deps.sourceOf(id), {
         folderId,
         accountId: target.account_id,
         direction: original.direction,
@@ -206,7 +206,7 @@ export function messagesService(deps: ServiceDeps): DomainHandlers<'messages'> {
 
     'messages.ingest': async (input, ctx) => {
       const folder = folderByRef(input.folder, ctx);
-      const result = await ingestMessage({ sqlite: deps.store.sqlite, blobs, messages }, Buffer.from(input.raw, 'base64'), {
+      const result = await ingestMessage({ sqlite: deps.store.sqlite, blobs, messages, events: deps.events }, Buffer.from(input.raw, 'base64'), {
         folderId: folder.id,
         accountId: folder.account_id,
         direction: OUTGOING_KINDS.has(folder.kind) ? 'out' : 'in',
