@@ -1,5 +1,5 @@
 import type { DraftAttachment } from '../../../../src-shared/contract/index.js';
-import { uploadFile } from './fields-api.js';
+import { engine } from '../../../api/engine.js';
 
 /**
  * A file travels to the engine base64 in one contract frame (the web host takes frames up to 96 MB, which base64
@@ -28,5 +28,5 @@ function readBase64(file: File, onProgress: (fraction: number) => void): Promise
 export async function uploadAttachment(file: File, onProgress: (phase: 'reading' | 'sending', fraction: number) => void): Promise<DraftAttachment> {
   const data = await readBase64(file, (f) => onProgress('reading', f));
   onProgress('sending', 1);
-  return uploadFile({ filename: file.name.slice(0, 255) || 'file', contentType: file.type.slice(0, 200), data });
+  return engine().client.api.compose.upload({ filename: file.name.slice(0, 255) || 'file', contentType: file.type.slice(0, 200), data });
 }

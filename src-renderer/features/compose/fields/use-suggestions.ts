@@ -1,47 +1,40 @@
 import { useEffect, useRef, useState } from 'react';
 import type { RecipientSuggestion } from '../../../../src-shared/contract/index.js';
 import { normalizeAddress } from '../../../../src-shared/domain/address.js';
+import { engine } from '../../../api/engine.js';
 import { reportError } from '../../../stores/error-store.js';
-import { suggestRecipients } from './fields-api.js';
+import { LatestQuery } from './latest-query.js';
 
 /** Typing pauses this long before the engine is asked. */
 const DEBOUNCE_MS = 150;
 const LIMIT = 8;
 
-/**
- * Contacts and recent correspondents matching what is being typed, without those already chosen. Each keystroke
- * cancels the pending question, and an answer that comes back after a newer question went out is dropped, so a
- * slow answer for "an" never replaces the one for "ana".
- */
+/** Contacts and recent correspondents matching what is being typed (the last question's answer only), without those already chosen. */
 export function useSuggestions(query: string, chosen: readonly string[]): { items: RecipientSuggestion[]; clear(): void } {
   const [items, setItems] = useState<RecipientSuggestion[]>([]);
-  const asked = useRef(0);
+  const questions = useRef<LatestQuery<string, RecipientSuggestion[]> | null>(null);
+  questions.current ??= new LatestQuery<string, RecipientSuggestion[]>(
+    (q) => engine().client.api.recipients.suggest({ query: q, limit: LIMIT }).then((a) => a.items),
+    (answer) => setItems(answer),
+    reportError,
+    DEBOUNCE_MS,
+  );
   const exclude = new Set(chosen.map(normalizeAddress));
   const words = query.trim();
 
   useEffect(() => {
-    const mine = ++asked.current;
+    const latest = questions.current!;
     if (words === '') {
+      latest.cancel();
       setItems([]);
-      return;
-    }
-    const timer = setTimeout(() => {
-      suggestRecipients({ query: words, limit: LIMIT }).then(
-        (answer) => {
-          if (mine === asked.current) setItems(answer.items);
-        },
-        (error: unknown) => {
-          if (mine === asked.current) reportError(error);
-        },
-      );
-    }, DEBOUNCE_MS);
-    return () => clearTimeout(timer);
+    } else latest.ask(words);
   }, [words]);
+  useEffect(() => () => questions.current?.cancel(), []);
 
   return {
     items: items.filter((s) => !exclude.has(normalizeAddress(s.address))),
     clear: () => {
-      asked.current++;
+      questions.current?.cancel();
       setItems([]);
     },
   };
