@@ -126,3 +126,27 @@ describe('translation catalogs', () => {
     expect(differing).toEqual([]);
   });
 });
+
+/**
+ * One word for one thing of the CRM in each language: a company called "société" in the workspace and
+ * "entreprise" in the reader's links panel reads as two different things.
+ */
+describe('CRM words', () => {
+  const CRM_KEYS = /^(crm|crmLinks|crmActions|contactsImport|documents|mailings)\.|^messages\.column\.(contact|company)$/;
+  const AVOID: Record<'fr' | 'ro', Array<[RegExp, string]>> = {
+    // Letters around, not \b: JavaScript's \b knows only ASCII letters ("firmă" would slip through).
+    fr: [[/(?<!\p{L})entreprises?(?!\p{L})/iu, 'société']],
+    ro: [
+      [/(?<!\p{L})firm(a|ă|e|ei|elor)(?!\p{L})/iu, 'companie'],
+      [/(?<!\p{L})clien(t|ți) potenți(al|ali)(?!\p{L})/iu, 'potențial client'],
+    ],
+  };
+  for (const locale of ['fr', 'ro'] as const) {
+    it(`names each CRM record kind with one word in ${locale}`, () => {
+      const drift = Object.entries(catalogs[locale])
+        .filter(([key]) => CRM_KEYS.test(key))
+        .flatMap(([key, message]) => AVOID[locale].filter(([word]) => word.test(message)).map(([, instead]) => `${key}: “${message}” (say ${instead})`));
+      expect(drift).toEqual([]);
+    });
+  }
+});
