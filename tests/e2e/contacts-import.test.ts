@@ -79,7 +79,11 @@ describe('importing contacts in the window', () => {
     expect(await dialog.previewRow(4).getAttribute('data-outcome')).toBe('merged');
     expect(await dialog.previewRow(4).innerText()).toContain('filled in: phones, company');
 
+    // Cancel, then the action, as in every other dialog; after the import, only Close.
+    const footer = dialog.dialog.locator('footer button');
+    expect(await footer.allInnerTexts()).toEqual(['Cancel', 'Import']);
     await dialog.run();
+    expect(await footer.allInnerTexts()).toEqual(['Close']);
     expect(await dialog.counts()).toEqual({ created: 2, merged: 1, skipped: 1, companies: 2, linked: 1 });
     expect(await dialog.reportRow(5).innerText()).toContain('no name, no email address and no company');
     expect(await dialog.reportRow(4).innerText()).toContain('filled in: phones, company');

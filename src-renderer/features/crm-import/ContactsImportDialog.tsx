@@ -45,15 +45,16 @@ export function ContactsImportDialog() {
           </>
         )}
       </div>
+      {/* Cancel, then the action, as every dialog has them; once the report shows, Close is all there is to do. */}
       <footer>
+        <button type="button" className={s.report ? 'button button-primary' : 'button'} onClick={store.close} data-testid="contacts-import-close">
+          {t(s.report ? 'contactsImport.close' : 'contactsImport.cancel')}
+        </button>
         {s.report ? null : (
           <button type="button" className="button button-primary" aria-disabled={!canImport} onClick={() => canImport && void store.run()} data-testid="contacts-import-run">
             {t('contactsImport.import')}
           </button>
         )}
-        <button type="button" className="button" onClick={store.close} data-testid="contacts-import-close">
-          {t(s.report ? 'contactsImport.close' : 'contactsImport.cancel')}
-        </button>
       </footer>
     </Modal>
   );
