@@ -24,6 +24,9 @@ describe('sending from the composer', () => {
     const { api, engine, base } = await setup('alice');
     await expect(api.compose.send({ draft: { ...base, to: [] } })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: 'Add at least one recipient in To, Cc or Bcc.' });
     await expect(api.compose.send({ draft: { ...base, subject: '  ' } })).rejects.toMatchObject({ message: expect.stringMatching(/^Write a subject/) });
+    // "Send later" at a time already past is a mistake to point out, not a message to send at once.
+    const yesterday = new Date(Date.now() - 86_400_000).toISOString();
+    await expect(api.compose.send({ draft: { ...base, sendAt: yesterday } })).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('has already passed') });
     await expect(api.compose.send({ draft: { ...base, to: [{ name: 'Ana', address: 'ana popescu@firma.ro' }], cc: [{ name: '', address: 'jean@exemple' }] } })).rejects.toMatchObject({
       message: '"ana popescu@firma.ro", "jean@exemple" are not valid addresses: correct or remove them.',
     });

@@ -47,8 +47,12 @@ export function attachmentBytes(files: DraftFiles, draft: Draft): number {
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MB`;
 
 /** Why this draft may not be sent as it is, one sentence per problem; empty when it may. */
-export function sendProblems(draft: Draft, bytes: number, limit: number): string[] {
+export function sendProblems(draft: Draft, bytes: number, limit: number, now = Date.now()): string[] {
   const problems: string[] = [];
+  // A minute's grace for the time it took to press Send; later than that, "send later" at a past time is a mistake.
+  if (draft.sendAt !== null && Date.parse(draft.sendAt) < now - 60_000) {
+    problems.push('The time chosen to send it has already passed: choose a later time, or send it now.');
+  }
   const recipients = recipientsOf(draft);
   if (recipients.length === 0) problems.push('Add at least one recipient in To, Cc or Bcc.');
   if (draft.subject.trim() === '') problems.push('Write a subject: a message without one is easily overlooked, or taken for spam.');
