@@ -2,6 +2,7 @@ import { ConnectionBanner } from './components/ConnectionBanner.js';
 import { ErrorBar } from './components/ErrorBar.js';
 import { AccountSetupDialog } from './features/accounts/AccountSetupDialog.js';
 import { RemoveAccountDialog } from './features/accounts/RemoveAccountDialog.js';
+import { SignatureDialogHost } from './features/signatures/SignatureDialogHost.js';
 import { CategoriesDialog } from './features/categories/CategoriesDialog.js';
 import { Dialogs } from './features/dialogs/Dialogs.js';
 import { ExportDialog } from './features/imports/ExportDialog.js';
@@ -43,6 +44,7 @@ export function App() {
       )}
       <AccountSetupDialog />
       <RemoveAccountDialog />
+      <SignatureDialogHost />
       <CategoriesDialog />
       <ImportDialog />
       <ExportDialog />

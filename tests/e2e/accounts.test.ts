@@ -90,7 +90,7 @@ describe('adding a mail account', () => {
 
     // The account's context menu: sending an empty Outbox says there was nothing to send.
     const menu = await accounts.openAccountMenu('Alice Martin');
-    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Get mail now', 'Send all from the Outbox', 'New folder…', 'Remove account…']);
+    expect(await menu.getByRole('menuitem').allTextContents()).toEqual(['Get mail now', 'Send all from the Outbox', 'New folder…', 'Signature…', 'Remove account…']);
     await menu.getByRole('menuitem', { name: 'Send all from the Outbox' }).click();
     await expect.poll(() => accounts.accountStatusText('Alice Martin')).toBe('Outbox: nothing to send');
     await screenshot(browser.page, 'account-added-inbox');
