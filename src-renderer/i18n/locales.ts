@@ -18,3 +18,21 @@ export function pickLocale(preferred: readonly string[]): Locale {
   }
   return 'en';
 }
+
+/**
+ * The browser's own tag for a language the window speaks, with its region ("en-GB" for English when the browser
+ * prefers British English): dates then read as they do in that country. The language alone when the browser
+ * prefers no variant of it, or names one JavaScript does not know.
+ */
+export function regionalLocale(language: string, preferred: readonly string[]): string {
+  const primary = language.toLowerCase().split(/[-_]/)[0];
+  for (const tag of preferred) {
+    if (tag.toLowerCase().split(/[-_]/)[0] !== primary) continue;
+    try {
+      return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0] ?? language;
+    } catch {
+      return language;
+    }
+  }
+  return language;
+}

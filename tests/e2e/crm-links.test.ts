@@ -124,6 +124,10 @@ describe("the reader's CRM line", () => {
     expect(await list.row(GIRARD).getByRole('img', { name: 'Filed under 2 records' }).count()).toBe(1);
     expect(await list.row(GIRARD).locator('.col-task').textContent()).toBe('');
     expect(await list.row(GIRARD).locator('.col-company').getAttribute('title')).toBe('Girard Bois SARL');
+    // The browser is British: dates as the UK writes them, not 11/10/26, 1:00 PM.
+    const sent = new Date('2026-11-10T13:00:00+01:00');
+    expect(await list.row(PETIT).locator('.col-date').innerText()).toBe(new Intl.DateTimeFormat('en-GB', { dateStyle: 'short', timeStyle: 'short' }).format(sent));
+    expect(await list.row(PETIT).locator('.col-date').innerText()).toMatch(/^\d\d\/\d\d\/2026, \d\d:\d\d$/);
 
     // Thirteen columns are more than the pane holds at 1400 wide: the titles and the rows scroll sideways together,
     // each cell under its title, the row's box reaching its last cell (its paint stops at its box), the CRM columns
