@@ -176,6 +176,29 @@ describe('writing and sending', () => {
   });
 });
 
+describe('when the engine refuses', () => {
+  it('shows the warning first, and a refused send keeps the window open with the engine\'s reason', async () => {
+    const composer = await newMessage();
+    const input = composer.recipients('to').getByTestId('recipient-input');
+    await input.fill('pas-une-adresse');
+    await input.press('Enter');
+    await composer.chips('to').first().waitFor();
+    await composer.subject.fill('Adresse mal tapée');
+    await composer.body.click();
+    await composer.page.keyboard.type('Ce message ne peut pas partir.');
+    await composer.send();
+    const check = composer.page.getByTestId('compose-check-dialog');
+    await check.waitFor();
+    expect(await check.getByTestId('compose-check-warning').textContent()).toBe('pas-une-adresse — not a valid email address');
+    await check.getByTestId('compose-check-send').click();
+    await composer.sendError.waitFor();
+    expect(await composer.sendError.textContent()).toMatch(/^The message was not sent: .*is not a valid address/);
+    expect(composer.page.isClosed()).toBe(false);
+    await expect.poll(() => composer.body.textContent()).toContain('Ce message ne peut pas partir.');
+    await screenshot(composer.page, 'compose-send-refused');
+  });
+});
+
 describe('replying', () => {
   it('answers the sender with "Re:", the quote, and the signature below the quote as the account prefers', async () => {
     await mailbox.openFolder('inbox');
@@ -250,6 +273,19 @@ describe('drafts', () => {
     const drafts = (await socket.client.api.drafts.list({})).items.filter((d) => d.draft.subject === subject);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.draft.html).toContain('Première phrase, écrite avant la pause. Et la suite.');
+  });
+
+  it('keeps what was just typed when the composer is reloaded before its save', async () => {
+    const composer = await newMessage();
+    await composer.subject.fill('Rechargé aussitôt');
+    await composer.body.click();
+    await composer.page.keyboard.type('Tapé juste avant le rechargement.');
+    // The page asks before leaving with something unsaved; the person goes on anyway.
+    composer.page.once('dialog', (dialog) => void dialog.accept());
+    await composer.page.reload();
+    await composer.ready();
+    expect(await composer.subject.inputValue()).toBe('Rechargé aussitôt');
+    await expect.poll(() => composer.body.textContent()).toContain('Tapé juste avant le rechargement.');
   });
 
   it('asks before closing with unsaved changes, and Save keeps them', async () => {

@@ -50,8 +50,8 @@ function SendCheckDialog({ findings, answer }: { findings: SendFindings; answer(
       <h2 id={titleId}>{t('compose.check.title')}</h2>
       <ul className="compose-findings">
         {findings.warnings.map((w) => (
-          <li key={`${w.address}-${w.reason}`} data-testid="compose-check-warning">
-            <strong>{w.address}</strong> — {t(REASONS[w.reason])}
+          <li key={`${w.entry}-${w.reason}`} data-testid="compose-check-warning">
+            <strong>{w.entry}</strong> — {t(REASONS[w.reason])}
           </li>
         ))}
         {findings.missing.length > 0 ? (

@@ -3,15 +3,16 @@ import type { BodyParts } from './body-parts.js';
 import { currentParts, useComposer } from './compose-store.js';
 
 /**
- * The newest state of this window's mail, kept in the tab's session storage between saves. The engine's draft is
- * saved a few seconds after typing stops; a reload (or a crash of the page) in between would lose those seconds,
- * and a request sent while the page unloads may never arrive. Session storage is written synchronously and
- * survives a reload of the same window, never another window's (each composer is its own tab).
+ * The newest state of this window's mail, kept in the tab's session storage. The engine's draft is saved a few
+ * seconds after typing stops; a reload (or a crash of the page) in between would lose those seconds, and a request
+ * sent while the page unloads may never arrive. Session storage is written synchronously and survives a reload of
+ * the same window, never another window's: each composer is a tab of its own, and the only copy a new window gets
+ * is its opener's (the mailbox's or a message window's), which never holds one. Whatever this tab holds is
+ * therefore this window's mail, whatever its address says (a reload may still show the address it opened with).
  */
 const KEY = 'facteur.compose.backup';
 
 interface Backup {
-  hash: string;
   draft: Draft;
   draftId: number | null;
   reopened: boolean;
@@ -23,7 +24,6 @@ export function writeBackup(): void {
   const s = useComposer.getState();
   if (s.phase !== 'ready') return;
   const backup: Backup = {
-    hash: location.hash,
     draft: s.draft,
     draftId: s.draftId,
     reopened: s.reopened,
@@ -42,13 +42,12 @@ export function clearBackup(): void {
   sessionStorage.removeItem(KEY);
 }
 
-/** The kept state, when it belongs to the mail this window shows (the same address). */
-export function readBackup(): Omit<Backup, 'hash'> | null {
+/** The kept state of this window's mail, if any. */
+export function readBackup(): Backup | null {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return null;
   try {
-    const { hash, ...backup } = JSON.parse(raw) as Backup;
-    return hash === location.hash ? backup : null;
+    return JSON.parse(raw) as Backup;
   } catch {
     return null;
   }

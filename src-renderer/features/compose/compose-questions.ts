@@ -5,7 +5,8 @@ export type CloseChoice = 'save' | 'discard' | 'cancel';
 
 /** What the send check found that the person should see before the mail goes. */
 export interface SendFindings {
-  warnings: RecipientWarning[];
+  /** Each with the recipient as the person entered it (an entry with no address at all has only its name). */
+  warnings: Array<{ entry: string; reason: RecipientWarning['reason'] }>;
   /** Merge fields of a template still without a value in the text. */
   missing: string[];
 }

@@ -1,5 +1,5 @@
 import { engine } from '../../api/engine.js';
-import { clearBackup, writeBackup } from './compose-backup.js';
+import { writeBackup } from './compose-backup.js';
 import { composeCall } from './compose-api.js';
 import { assembleDraft, isDirty, useComposer } from './compose-store.js';
 import { composeHash } from './compose-window.js';
@@ -46,8 +46,8 @@ async function saveOnce(): Promise<void> {
     // A reload of this window now opens the saved draft rather than starting a new mail.
     history.replaceState(history.state, '', composeHash({ kind: 'draft', id }));
     await replaceOriginal();
-    if (!isDirty()) clearBackup();
-    else writeBackup();
+    // Kept, now naming the draft: a reload started before this answer came opens the address it started from.
+    writeBackup();
   } catch (error) {
     useComposer.setState({ saveError: error instanceof Error ? error.message : String(error) });
   } finally {

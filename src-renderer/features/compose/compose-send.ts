@@ -1,3 +1,5 @@
+import type { Draft } from '../../../src-shared/contract/index.js';
+import { formatAddress } from '../../../src-shared/domain/address.js';
 import { clearBackup } from './compose-backup.js';
 import { composeCall } from './compose-api.js';
 import { leaveWindow } from './compose-close.js';
@@ -6,6 +8,14 @@ import { cancelAutosave, savesSettled } from './compose-save.js';
 import { assembleDraft, useComposer } from './compose-store.js';
 import { missingStill } from './compose-template.js';
 import { scheduleProblem } from './fields/send-later.js';
+
+/** A recipient as it was entered: "Name <address>", or the name alone when nothing in it was an address. */
+function entryOf(draft: Draft, address: string): string {
+  const all = [...draft.to, ...draft.cc, ...draft.bcc];
+  if (address === '') return all.filter((r) => r.address === '').map((r) => r.name).join(', ');
+  const recipient = all.find((r) => r.address === address);
+  return recipient ? formatAddress(recipient) : address;
+}
 
 /**
  * Send: recipients and a subject first (the field says what is missing and takes the focus), then compose.check —
@@ -36,7 +46,8 @@ export async function sendMail(): Promise<void> {
     useComposer.setState({ warnings: check.warnings });
     const missing = missingStill(state.templateMissing);
     if (check.warnings.length > 0 || missing.length > 0) {
-      if (!(await askSendAnyway({ warnings: check.warnings, missing }))) return;
+      const warnings = check.warnings.map((w) => ({ entry: entryOf(draft, w.address), reason: w.reason }));
+      if (!(await askSendAnyway({ warnings, missing }))) return;
     }
     // A save under way may be creating the draft this mail comes from: it must be known to be deleted with it.
     cancelAutosave();
