@@ -15,7 +15,8 @@ import { MailboxPage } from './mailbox-page.js';
 /**
  * Given a customer in the CRM and two templates, the agent starts a mail from the customer's page ("Send email"),
  * inserts a template filled for her and sends it; a template whose field has no value for her is marked in the text
- * and the composer asks before sending it. And a mail switched to plain text goes out as plain text.
+ * and the composer asks before sending it. A mail switched to plain text goes out as plain text, and the signature
+ * follows the account the mail goes from.
  */
 
 let dovecot: Dovecot;
@@ -23,6 +24,7 @@ let smtp: SmtpReceiver;
 let app: RunningApp;
 let socket: { client: Client; close(): void };
 let accountId: number;
+let otherAccountId: number;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let mailbox: MailboxPage;
 
@@ -34,6 +36,9 @@ beforeAll(async () => {
   const api = socket.client.api;
   accountId = (await api.accounts.add({ email: 'bob@facteur.test', settings: imapSettings(dovecot, 'bob', smtp.port), password: PASSWORD })).id;
   await api.sync.run({ accountId });
+  otherAccountId = (await api.accounts.add({ email: 'carol@facteur.test', settings: imapSettings(dovecot, 'carol', smtp.port), password: PASSWORD })).id;
+  await api.signatures.set({ accountId, html: '<p>Bob, service commercial</p>', position: 'above-quote' });
+  await api.signatures.set({ accountId: otherAccountId, html: '<p>Carol, comptabilité</p>', position: 'above-quote' });
   await api.contacts.create({ firstName: 'Marie', lastName: 'Dupont', email: 'marie@exemple.fr' });
   await api.templates.create({
     name: 'Relance devis',
@@ -165,5 +170,20 @@ describe('plain text', () => {
     const raw = wire.raw.toString();
     expect(raw).not.toMatch(/text\/html/i);
     expect((await simpleParser(wire.raw)).text).toContain('Une ligne importante.');
+  });
+});
+
+describe('the account sent from', () => {
+  it('swaps the signature for the chosen account\'s', async () => {
+    const composer = await composerFrom(() => mailbox.page.getByTestId('compose-new').click());
+    const select = composer.window.getByTestId('compose-from-select');
+    // Asked when the rules could not settle it; otherwise named, with Change.
+    if ((await select.count()) === 0) await composer.window.getByTestId('compose-from-change').click();
+    await select.selectOption(String(accountId));
+    await expect.poll(() => composer.signatureFrame().locator('body').textContent()).toContain('Bob, service commercial');
+    await select.selectOption(String(otherAccountId));
+    await expect.poll(() => composer.signatureFrame().locator('body').textContent()).toContain('Carol, comptabilité');
+    expect(await composer.signatureFrame().locator('body').textContent()).not.toContain('Bob');
+    await screenshot(composer.page, 'compose-from-choice');
   });
 });
