@@ -157,6 +157,7 @@ export async function startEngine(options: EngineOptions): Promise<Engine> {
     sourceOf,
     sync,
     imports,
+    pool,
   };
   const mailings = new MailingScheduler(deps, options.clock);
   const handlers: Handlers = {

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -65,6 +66,22 @@ describe('drafts', () => {
     const detail = await t.api.messages.get({ id: copy.id });
     expect(detail.to).toEqual([{ name: 'Ștefan Țîrcă', address: 'stefan@exemplu.ro' }]);
     expect(detail.bcc).toEqual([{ name: '', address: 'archive@facteur.test' }]);
+    await t.engine.close();
+  });
+
+  it('writes at the next start the copy of a save the app was killed before copying', async () => {
+    const data = tempDir();
+    let t = await openTestEngine(data);
+    const account = await pop3Account(t.api);
+    const { id } = await t.api.drafts.save({ draft: draftFor(account.id, { subject: 'Avant la coupure' }) });
+    await t.engine.close();
+    // What a kill right after a save leaves: the row has the new text, the copy (written 2 s later) the old one.
+    const db = new Database(join(data, 'facteur.sqlite'));
+    db.prepare('UPDATE drafts SET draft = ?, saved_at = saved_at + 60000 WHERE id = ?').run(JSON.stringify(draftFor(account.id, { subject: 'Après la coupure' })), id);
+    db.close();
+
+    t = await openTestEngine(data, { background: true });
+    await expect.poll(async () => (await localDrafts(t.api)).items.map((m) => m.subject), { timeout: 10_000 }).toEqual(['Après la coupure']);
     await t.engine.close();
   });
 

@@ -5,7 +5,7 @@ import { filesOf } from './draft-files.js';
 import { buildDraftMime, draftMessageId } from './draft-mime.js';
 import { toSaved, type DraftsRepo } from './drafts-repo.js';
 
-export type CopyDeps = Pick<ServiceDeps, 'store' | 'blobs' | 'messages' | 'folders' | 'accounts' | 'access' | 'changes' | 'events' | 'sync' | 'sourceOf'>;
+export type CopyDeps = Pick<ServiceDeps, 'store' | 'blobs' | 'messages' | 'folders' | 'accounts' | 'access' | 'changes' | 'events' | 'sync' | 'sourceOf' | 'pool'>;
 
 export interface CopyTiming {
   /** A first copy this soon after a save. */
@@ -113,7 +113,8 @@ export class DraftCopies {
     const files = filesOf(deps, row.agent_id);
     const from = { name: account.name === account.email ? '' : account.name, address: account.email };
     const raw = await buildDraftMime(draft, from, messageId, draft.attachments.map((a) => files.load(a)));
-    const stored = await ingestMessage({ sqlite: deps.store.sqlite, blobs: deps.blobs, messages: deps.messages }, raw, {
+    // A copy with its files is megabytes of MIME: parsed on the pool's threads, not on the engine's event loop.
+    const stored = await ingestMessage({ sqlite: deps.store.sqlite, blobs: deps.blobs, messages: deps.messages, ...(deps.pool ? { pool: deps.pool } : {}) }, raw, {
       folderId: folder.id,
       accountId: folder.account_id,
       direction: 'out',

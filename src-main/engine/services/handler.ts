@@ -17,6 +17,7 @@ import type { FoldersRepo } from '../store/folders-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
 import type { Store } from '../store/open.js';
 import type { ImportRunner } from '../import/import-runner.js';
+import type { ParsePool } from '../mail/parse-pool.js';
 import type { Access } from './access.js';
 
 /** Every call runs as an agent; services check what that agent may see and do. */
@@ -52,4 +53,6 @@ export interface ServiceDeps {
   sourceOf: (messageId: number) => Buffer;
   sync: SyncSupervisor;
   imports: ImportRunner;
+  /** Worker threads for parsing: a big message stored by a service (a draft's copy) is parsed off the event loop. */
+  pool?: ParsePool;
 }
