@@ -107,7 +107,9 @@ export class DraftCopies {
     if (!row) return;
     const { draft } = toSaved(row);
     const { deps } = this;
-    const account = deps.accounts.get(draft.accountId);
+    // Its account was removed since: the draft stays (the composer offers another account), with no copy.
+    const account = deps.accounts.list().find((a) => a.id === draft.accountId);
+    if (!account) return;
     const folder = deps.folders.accountFolderOfKind(account.id, 'drafts') ?? deps.folders.localByKind('drafts');
     const messageId = draftMessageId(row.id, row.created_at);
     const files = filesOf(deps, row.agent_id);
