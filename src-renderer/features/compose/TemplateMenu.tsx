@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Template } from '../../../src-shared/contract/index.js';
+import { engine } from '../../api/engine.js';
 import { ContextMenu } from '../../components/ContextMenu.js';
 import { useT } from '../../i18n/use-t.js';
-import { composeCall } from './compose-api.js';
 import { insertTemplate, missingStill } from './compose-template.js';
 import { useComposer } from './compose-store.js';
 
@@ -16,7 +16,7 @@ export function TemplateMenu() {
   const open = async () => {
     setProblem(null);
     try {
-      const { items } = await composeCall('templates.list', { query: '' });
+      const { items } = await engine().client.api.templates.list({ query: '' });
       const box = button.current?.getBoundingClientRect();
       setMenu({ at: { x: box?.left ?? 0, y: box?.bottom ?? 0 }, items });
     } catch (error) {

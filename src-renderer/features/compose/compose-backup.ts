@@ -20,9 +20,13 @@ interface Backup {
   parts: BodyParts;
 }
 
+/** A copy was kept by this page: later saves keep it current (the draft it names, above all). */
+let kept = false;
+
 export function writeBackup(): void {
   const s = useComposer.getState();
   if (s.phase !== 'ready') return;
+  kept = true;
   const backup: Backup = {
     draft: s.draft,
     draftId: s.draftId,
@@ -38,16 +42,24 @@ export function writeBackup(): void {
   }
 }
 
+/** After a save: the kept copy, if there is one, names the draft now (costs nothing when none was kept). */
+export function refreshBackup(): void {
+  if (kept) writeBackup();
+}
+
 export function clearBackup(): void {
+  kept = false;
   sessionStorage.removeItem(KEY);
 }
 
-/** The kept state of this window's mail, if any. */
+/** The kept state of this window's mail, if any; from then on this page keeps it current. */
 export function readBackup(): Backup | null {
   const raw = sessionStorage.getItem(KEY);
   if (!raw) return null;
   try {
-    return JSON.parse(raw) as Backup;
+    const backup = JSON.parse(raw) as Backup;
+    kept = true;
+    return backup;
   } catch {
     return null;
   }

@@ -1,5 +1,5 @@
+import { engine } from '../../api/engine.js';
 import { clearBackup, writeBackup } from './compose-backup.js';
-import { composeCall } from './compose-api.js';
 import { askClose } from './compose-questions.js';
 import { cancelAutosave, saveDraft } from './compose-save.js';
 import { isDirty, useComposer } from './compose-store.js';
@@ -21,7 +21,7 @@ export function leaveWindow(): void {
 /** Deletes the saved draft, if there is one. */
 async function deleteDraft(): Promise<void> {
   const { draftId } = useComposer.getState();
-  if (draftId !== null) await composeCall('drafts.delete', { id: draftId });
+  if (draftId !== null) await engine().client.api.drafts.delete({ id: draftId });
 }
 
 /**

@@ -1,12 +1,11 @@
-import { ContractError, type Draft, type DraftAttachment, type MessageDetail, type MessageLink, type SavedDraft } from '../../../src-shared/contract/index.js';
+import { ContractError, type Draft, type Output, type DraftAttachment, type MessageDetail, type MessageLink, type SavedDraft } from '../../../src-shared/contract/index.js';
 import { engine } from '../../api/engine.js';
 import { htmlFragment, splitHtml, type BodyParts } from './body-parts.js';
-import { composeCall, type ComposeOutput } from './compose-api.js';
 import { readBackup } from './compose-backup.js';
 import { useComposer, type ComposerState } from './compose-store.js';
 import type { ComposeTarget } from './compose-window.js';
 
-type Started = ComposeOutput<'compose.start'>;
+type Started = Output<'compose.start'>;
 
 function startParts(started: Started): BodyParts {
   return {
@@ -41,7 +40,7 @@ async function draftsMessage(messageId: number): Promise<{ saved: SavedDraft } |
   const own = DRAFT_COPY_ID.exec(detail.messageId ?? '');
   if (own) {
     try {
-      return { saved: await composeCall('drafts.get', { id: Number(own[1]) }) };
+      return { saved: await engine().client.api.drafts.get({ id: Number(own[1]) }) };
     } catch (error) {
       // Another agent's draft, or one deleted meanwhile: its copy is taken as any other client's would be.
       if (!(error instanceof ContractError && error.code === 'NOT_FOUND')) throw error;
@@ -107,9 +106,7 @@ type Loaded = Pick<ComposerState, 'draft' | 'draftId' | 'reopened' | 'replacesMe
 
 async function load(target: ComposeTarget): Promise<Loaded> {
   // Every composer needs the accounts the agent may send from, which compose.start gives with its new draft.
-  const started = await composeCall(
-    'compose.start',
-    target.kind === 'start'
+  const started = await engine().client.api.compose.start(target.kind === 'start'
       ? { mode: target.mode, messageId: target.messageId, contactId: target.contactId, templateId: target.templateId, quote: target.quote }
       : { mode: 'new' },
   );
@@ -133,7 +130,7 @@ async function load(target: ComposeTarget): Promise<Loaded> {
         links: await linksFor(started.draft, target.contactId),
       };
     case 'draft': {
-      const saved = await composeCall('drafts.get', { id: target.id });
+      const saved = await engine().client.api.drafts.get({ id: target.id });
       return { ...common, draft: saved.draft, draftId: saved.id, reopened: true, parts: savedParts(saved.draft), accountSettled: true, links: await linksFor(saved.draft, undefined) };
     }
     case 'drafts-message': {

@@ -1,12 +1,10 @@
 import { engine } from '../../api/engine.js';
-import { writeBackup } from './compose-backup.js';
-import { composeCall } from './compose-api.js';
+import { refreshBackup, writeBackup } from './compose-backup.js';
 import { assembleDraft, isDirty, useComposer } from './compose-store.js';
 import { composeHash } from './compose-window.js';
 
 /** Saved this long after the last change: often enough to lose nothing, rarely enough to cost nothing. */
 export const AUTOSAVE_DELAY_MS = 2000;
-const BACKUP_DELAY_MS = 400;
 
 let running: Promise<boolean> | null = null;
 let again = false;
@@ -41,13 +39,13 @@ async function saveOnce(): Promise<void> {
   const draft = assembleDraft();
   useComposer.setState({ saving: true });
   try {
-    const { id, savedAt } = await composeCall('drafts.save', { id: state.draftId ?? undefined, draft });
+    const { id, savedAt } = await engine().client.api.drafts.save({ id: state.draftId ?? undefined, draft });
     useComposer.setState({ draftId: id, savedAt, savedRevision: revision, saveError: null });
     // A reload of this window now opens the saved draft rather than starting a new mail.
     history.replaceState(history.state, '', composeHash({ kind: 'draft', id }));
     await replaceOriginal();
-    // Kept, now naming the draft: a reload started before this answer came opens the address it started from.
-    writeBackup();
+    // A reload started before this answer came opens the address it began with: the tab's copy must name the draft.
+    refreshBackup();
   } catch (error) {
     useComposer.setState({ saveError: error instanceof Error ? error.message : String(error) });
   } finally {
@@ -64,16 +62,17 @@ async function replaceOriginal(): Promise<void> {
 }
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
-let backupTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Starts saving on its own: a few seconds after each change, and kept in the tab at once (compose-backup.ts). */
+/**
+ * Starts saving on its own, a few seconds after each change. The tab's copy (compose-backup.ts) is written when
+ * the page is hidden or unloads rather than as typing pauses: exporting a body with pictures costs tens of
+ * milliseconds each time, which typing would feel.
+ */
 export function startAutosave(): () => void {
   const unsubscribe = useComposer.subscribe((state, previous) => {
     if (state.revision === previous.revision || state.phase !== 'ready') return;
     clearTimeout(saveTimer);
     saveTimer = setTimeout(() => void saveDraft(), AUTOSAVE_DELAY_MS);
-    clearTimeout(backupTimer);
-    backupTimer = setTimeout(writeBackup, BACKUP_DELAY_MS);
   });
   // Hidden (another window in front, the tab closing): a good moment to save what is there.
   const onHidden = () => {
@@ -86,7 +85,6 @@ export function startAutosave(): () => void {
   return () => {
     unsubscribe();
     clearTimeout(saveTimer);
-    clearTimeout(backupTimer);
     document.removeEventListener('visibilitychange', onHidden);
   };
 }
@@ -99,5 +97,4 @@ export function savesSettled(): Promise<unknown> {
 /** No save waiting for its delay (sending or closing takes over). */
 export function cancelAutosave(): void {
   clearTimeout(saveTimer);
-  clearTimeout(backupTimer);
 }

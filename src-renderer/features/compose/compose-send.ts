@@ -1,7 +1,7 @@
 import type { Draft } from '../../../src-shared/contract/index.js';
 import { formatAddress } from '../../../src-shared/domain/address.js';
+import { engine } from '../../api/engine.js';
 import { clearBackup } from './compose-backup.js';
-import { composeCall } from './compose-api.js';
 import { leaveWindow } from './compose-close.js';
 import { askSendAnyway } from './compose-questions.js';
 import { cancelAutosave, savesSettled } from './compose-save.js';
@@ -42,7 +42,7 @@ export async function sendMail(): Promise<void> {
   }
   useComposer.setState({ sending: true, sendError: null, problem: null });
   try {
-    const check = await composeCall('compose.check', draft);
+    const check = await engine().client.api.compose.check(draft);
     useComposer.setState({ warnings: check.warnings });
     const missing = missingStill(state.templateMissing);
     if (check.warnings.length > 0 || missing.length > 0) {
@@ -53,7 +53,7 @@ export async function sendMail(): Promise<void> {
     cancelAutosave();
     await savesSettled();
     const { draftId, revision } = useComposer.getState();
-    await composeCall('compose.send', { draft: assembleDraft(), draftId: draftId ?? undefined });
+    await engine().client.api.compose.send({ draft: assembleDraft(), draftId: draftId ?? undefined });
     useComposer.setState({ savedRevision: revision });
     clearBackup();
     leaveWindow();

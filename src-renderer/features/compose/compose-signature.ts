@@ -1,5 +1,5 @@
+import { engine } from '../../api/engine.js';
 import { htmlFragment } from './body-parts.js';
-import { composeCall } from './compose-api.js';
 import { patchDraft, patchParts, useComposer } from './compose-store.js';
 
 let latest = 0;
@@ -13,7 +13,7 @@ export async function changeAccount(accountId: number): Promise<void> {
   const mine = ++latest;
   patchDraft({ accountId });
   try {
-    const signature = await composeCall('signatures.get', { accountId });
+    const signature = await engine().client.api.signatures.get({ accountId });
     if (mine === latest) patchParts({ signature: htmlFragment(signature.html), position: signature.position });
   } catch {
     if (mine === latest) patchParts({ signature: '' });

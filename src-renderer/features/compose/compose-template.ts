@@ -1,6 +1,6 @@
 import type { MergeTarget, Template } from '../../../src-shared/contract/index.js';
+import { engine } from '../../api/engine.js';
 import { fragmentText } from './body-parts.js';
-import { composeCall } from './compose-api.js';
 import { currentEditor, patchDraft, patchParts, useComposer } from './compose-store.js';
 
 /** Template fields still shown as `{{field}}` in the subject or the text (the person may have filled them in). */
@@ -23,7 +23,7 @@ function target(): MergeTarget {
  * fields are filled for the first recipient; those without a value stay visible, marked, and are listed.
  */
 export async function insertTemplate(template: Template): Promise<void> {
-  const rendered = await composeCall('templates.render', { id: template.id, target: target(), markMissing: true });
+  const rendered = await engine().client.api.templates.render({ id: template.id, target: target(), markMissing: true });
   const { draft, parts } = useComposer.getState();
   const editor = currentEditor();
   if (draft.plainText) {
