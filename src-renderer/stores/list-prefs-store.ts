@@ -70,6 +70,7 @@ function save(prefs: Prefs): void {
 const FIRST_DIRECTION: Record<MessageSort['by'], MessageSort['dir']> = {
   date: 'desc', size: 'desc', flagged: 'desc', attachment: 'desc', seen: 'asc', direction: 'asc',
   subject: 'asc', correspondent: 'asc', from: 'asc', to: 'asc', category: 'asc',
+  contact: 'asc', company: 'asc', task: 'asc', linked: 'desc',
 };
 
 export const useListPrefs = create<ListPrefsState>((set, get) => {

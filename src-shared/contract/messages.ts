@@ -108,7 +108,7 @@ export type MessageView = z.infer<typeof MessageView>;
 /** The two "last" views hold this many messages. */
 export const LAST_VIEW_SIZE = 1000;
 
-export const SortKey = z.enum(['date', 'subject', 'correspondent', 'from', 'to', 'size', 'flagged', 'seen', 'attachment', 'direction', 'category']);
+export const SortKey = z.enum(['date', 'subject', 'correspondent', 'from', 'to', 'size', 'flagged', 'seen', 'attachment', 'direction', 'category', 'contact', 'company', 'task', 'linked']);
 export type SortKey = z.infer<typeof SortKey>;
 export const MessageSort = z.object({ by: SortKey, dir: z.enum(['asc', 'desc']) });
 export type MessageSort = z.infer<typeof MessageSort>;

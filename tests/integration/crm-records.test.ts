@@ -305,4 +305,22 @@ describe('leads, deals, address book', () => {
     expect((await api.links.ambiguous({})).items).toEqual([{ address: 'jean@acme.fr', contacts: [{ id: jean.id, name: 'Jean' }, { id: successor.id, name: 'Jean Martin' }] }]);
     await engine.close();
   });
+
+  it('sorts a folder by the contact, company or task its messages are filed under, unfiled ones last', async () => {
+    const { api, engine, receive } = await openLocalMailEngine();
+    await api.contacts.create({ firstName: 'Zoé', lastName: 'Zamfir', email: 'zoe@z.ro', companyName: 'Alfa SRL' });
+    await api.contacts.create({ firstName: 'Ana', lastName: 'Ardelean', email: 'ana@a.ro', companyName: 'Beta SA' });
+    const fromZoe = await receive(mail('zoe@z.ro', 'me@facteur.test', 'De la Zoé'));
+    const fromAna = await receive(mail('ana@a.ro', 'me@facteur.test', 'De la Ana'));
+    const unfiled = await receive(mail('x@necunoscut.ro', 'me@facteur.test', 'Necunoscut'));
+    await api.tasks.create({ title: 'Răspuns', messageId: fromZoe });
+    const order = async (by: 'contact' | 'company' | 'task' | 'linked', dir: 'asc' | 'desc' = 'asc') =>
+      (await api.messages.list({ view: 'inboxes', sort: { by, dir } })).items.map((m) => m.id);
+    expect(await order('contact')).toEqual([fromAna, fromZoe, unfiled]);
+    expect(await order('company')).toEqual([fromZoe, fromAna, unfiled]);
+    // Messages with no task tie, and ties read newest first, as a mailbox does.
+    expect(await order('task')).toEqual([fromZoe, unfiled, fromAna]);
+    expect((await order('linked', 'desc'))[0]).toBe(fromZoe);
+    await engine.close();
+  });
 });

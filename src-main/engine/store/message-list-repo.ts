@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3';
 import type { MessageSort, SortKey } from '../../../src-shared/contract/index.js';
 import { SUMMARY_COLUMNS, type MessageRow } from './messages-repo.js';
 import { cached } from './statements.js';
+import { PERSON_NAME } from '../crm/record-names.js';
 
 export interface ListQuery {
   folderIds: number[];
@@ -26,6 +27,14 @@ const TO = `(SELECT COALESCE(NULLIF(ma.name, ''), a.address) FROM message_addres
 /** Outgoing mail sorts by its first recipient, incoming by its sender, as the "From / To" column shows them. */
 const CORRESPONDENT = `CASE direction WHEN 'out' THEN ${TO} ELSE ${FROM} END COLLATE NOCASE`;
 
+/**
+ * The name of the first record of a kind a message is filed under, as the list's column shows it; messages filed
+ * under none sort after the others (U+10FFFF is after every name).
+ */
+const firstLinked = (type: 'contact' | 'company' | 'task', name: string, table: string) =>
+  `COALESCE((SELECT ${name} FROM message_links l JOIN ${table} x ON x.id = l.record_id
+    WHERE l.message_id = messages.id AND l.record_type = '${type}' ORDER BY l.created_at LIMIT 1), char(1114111)) COLLATE NOCASE`;
+
 const SORT_EXPRESSIONS: Record<SortKey, string> = {
   date: 'date',
   subject: SUBJECT,
@@ -38,6 +47,10 @@ const SORT_EXPRESSIONS: Record<SortKey, string> = {
   attachment: 'has_attachments',
   direction: 'direction',
   category: `COALESCE(category, '') COLLATE NOCASE`,
+  contact: firstLinked('contact', PERSON_NAME('x'), 'contacts'),
+  company: firstLinked('company', 'x.name', 'companies'),
+  task: firstLinked('task', 'x.title', 'crm_tasks'),
+  linked: '(SELECT count(*) FROM message_links l WHERE l.message_id = messages.id)',
 };
 
 function orderBy(sort: MessageSort): string {

@@ -89,19 +89,19 @@ export const COLUMNS: Record<ColumnId, Column> = {
     cell: (m, _t, intl) => formatSize(intl, m.size),
   },
   contact: {
-    id: 'contact', title: 'messages.column.contact', width: { min: 80, grow: 1 }, sort: null,
+    id: 'contact', title: 'messages.column.contact', width: { min: 80, grow: 1 }, sort: 'contact',
     cell: (m) => namesOf(m, 'contact'),
   },
   company: {
-    id: 'company', title: 'messages.column.company', width: { min: 80, grow: 1 }, sort: null,
+    id: 'company', title: 'messages.column.company', width: { min: 80, grow: 1 }, sort: 'company',
     cell: (m) => namesOf(m, 'company'),
   },
   task: {
-    id: 'task', title: 'crmLinks.column.task', width: { min: 64, grow: 0.8 }, sort: null,
+    id: 'task', title: 'crmLinks.column.task', width: { min: 64, grow: 0.8 }, sort: 'task',
     cell: (m) => m.links.find((l) => l.type === 'task')?.name ?? '',
   },
   linked: {
-    id: 'linked', title: 'crmLinks.column.linked', width: 32, sort: null, icon: <LinkGlyph />,
+    id: 'linked', title: 'crmLinks.column.linked', width: 32, sort: 'linked', icon: <LinkGlyph />,
     cell: (m, t) => (m.links.length > 0 ? <LinkedMark count={m.links.length} label={t('crmLinks.linkedCount', { count: m.links.length })} /> : null),
   },
   category: {
