@@ -11,6 +11,7 @@ import { FolderTree } from './features/folders/FolderTree.js';
 import { MessageList } from './features/messages/MessageList.js';
 import { ReadingPane } from './features/reader/ReadingPane.js';
 import { TopBar } from './features/topbar/TopBar.js';
+import { OutboxNotices } from './features/outbox/OutboxNotices.js';
 import { CrmWorkspace } from './features/crm/CrmWorkspace.js';
 import { TemplatesPanes } from './features/templates/TemplatesPanes.js';
 import { useTemplatesFolder } from './features/templates/templates-folder.js';
@@ -27,6 +28,7 @@ export function App() {
       <TopBar />
       <ConnectionBanner />
       <ErrorBar />
+      <OutboxNotices />
       {workspace === 'crm' ? (
         <CrmWorkspace />
       ) : (

@@ -58,6 +58,6 @@ export class CrmActionsPage {
 
   /** The outcome line an action leaves at the bottom of the window. */
   get notice(): Locator {
-    return this.page.getByTestId('crm-notice-text');
+    return this.page.getByTestId('notice-text');
   }
 }

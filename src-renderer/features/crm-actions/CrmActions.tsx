@@ -14,7 +14,7 @@ import { StandsForDialog } from './StandsForDialog.js';
 import { TicketDialog } from './TicketDialog.js';
 import { useEmailCrm } from './use-email-crm.js';
 import { WorkDialog } from './WorkDialog.js';
-import { showNotice } from './notice.js';
+import { showNotice } from '../../components/Notice.js';
 import './crm-actions.css';
 
 type DialogKind = 'ticket' | 'task' | 'event' | 'note' | 'stands-for';

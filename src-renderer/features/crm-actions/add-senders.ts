@@ -1,7 +1,7 @@
 import { engine } from '../../api/engine.js';
 import type { Translate } from '../../i18n/use-t.js';
 import { reportError } from '../../stores/error-store.js';
-import { showNotice } from './notice.js';
+import { showNotice } from '../../components/Notice.js';
 
 /** contacts.addSenders takes this many messages per call; a "select all" is sent in slices. */
 const BATCH = 1000;
