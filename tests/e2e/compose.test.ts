@@ -10,7 +10,7 @@ import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { crlf } from '../helpers/mail.js';
 import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
-import { tempDir } from '../helpers/temp.js';
+import { fileTempDir } from '../helpers/temp.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { ComposePage } from './compose-page.js';
@@ -40,8 +40,8 @@ let mailbox: MailboxPage;
 beforeAll(async () => {
   dovecot = await startDovecot();
   smtp = await startSmtpReceiver({ user: 'alice', pass: PASSWORD }, dovecotTls(dovecot));
-  const dataDir = tempDir();
-  const file = join(tempDir(), 'request.eml');
+  const dataDir = fileTempDir();
+  const file = join(fileTempDir(), 'request.eml');
   writeFileSync(
     file,
     crlf([
@@ -240,6 +240,32 @@ describe('replying', () => {
     expect(await composer.subject.inputValue()).toBe(`Re: ${ORIGINAL}`);
     await composer.signature.waitFor();
     expect(await composer.quote.count()).toBe(0);
+  });
+});
+
+describe('replying to an email that belongs to a task', () => {
+  it('offers the task, ticked, and the reply joins its history; unticked, it does not', async () => {
+    const api = socket.client.api;
+    const inbox = (await api.folders.tree()).folders.find((f) => f.kind === 'inbox' && f.accountId === null)!;
+    const original = (await api.messages.list({ folderId: inbox.id })).items.find((m) => m.subject === ORIGINAL)!;
+    const task = await api.tasks.create({ title: 'Chiffrer la vitrine', messageId: original.id });
+    const other = await api.tasks.create({ title: 'Relancer Ana', messageId: original.id });
+    const sentBefore = new Set((await api.outbox.list({})).items.map((i) => i.messageId));
+
+    await mailbox.openFolder('inbox');
+    await mailbox.openMessage(ORIGINAL);
+    const composer = await composerFrom(() => mailbox.reader.pane.getByTestId('reader-reply').click());
+    const offer = composer.window.getByTestId('compose-task-offer');
+    await expect.poll(() => offer.locator('label').allTextContents()).toEqual(['Chiffrer la vitrine', 'Relancer Ana']);
+    expect(await offer.getByTestId('compose-task-offer-item').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).checked))).toEqual([true, true]);
+    await offer.getByRole('checkbox', { name: 'Relancer Ana' }).uncheck();
+    await composer.page.keyboard.type('Le chiffrage arrive.');
+    await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
+
+    const reply = (await api.outbox.list({})).items.find((i) => !sentBefore.has(i.messageId))!;
+    const links = (await api.links.ofMessage({ messageId: reply.messageId })).items.filter((l) => l.type === 'task');
+    expect(links.map((l) => [l.id, l.reason])).toEqual([[task.id, 'manual']]);
+    expect(links.some((l) => l.id === other.id)).toBe(false);
   });
 });
 

@@ -1,9 +1,10 @@
 import { Icon } from '../../components/Icon.js';
 import { useT } from '../../i18n/use-t.js';
 import { useComposer } from './compose-store.js';
+import { TaskOffer } from './TaskOffer.js';
 import { TemplateMissingNote } from './TemplateMenu.js';
 
-/** Above the text: why the last send failed (the engine's reason), template fields without a value, a short note. */
+/** Above the text: why the last send failed (the engine's reason), template fields without a value, the answered email's tasks, a short note. */
 export function ComposeNotices() {
   const t = useT();
   const sendError = useComposer((s) => s.sendError);
@@ -20,6 +21,7 @@ export function ComposeNotices() {
         </div>
       ) : null}
       <TemplateMissingNote />
+      <TaskOffer />
       {notice ? (
         <div className="banner compose-banner-warning" role="status" data-testid="compose-notice">
           <span className="banner-text">{t(notice.key, notice.values)}</span>

@@ -5,7 +5,7 @@ import { clearBackup } from './compose-backup.js';
 import { leaveWindow } from './compose-close.js';
 import { askSendAnyway } from './compose-questions.js';
 import { cancelAutosave, savesSettled } from './compose-save.js';
-import { assembleDraft, useComposer } from './compose-store.js';
+import { assembleDraft, offeredTasks, useComposer } from './compose-store.js';
 import { missingStill } from './compose-template.js';
 import { scheduleProblem } from './fields/send-later.js';
 
@@ -53,7 +53,12 @@ export async function sendMail(): Promise<void> {
     cancelAutosave();
     await savesSettled();
     const { draftId, revision } = useComposer.getState();
-    await engine().client.api.compose.send({ draft: assembleDraft(), draftId: draftId ?? undefined });
+    const { messageId } = await engine().client.api.compose.send({ draft: assembleDraft(), draftId: draftId ?? undefined });
+    // The tasks of the email answered that the person left ticked follow the reply into their history.
+    const { declinedTasks } = useComposer.getState();
+    for (const task of offeredTasks(useComposer.getState()).filter((l) => !declinedTasks.includes(l.id))) {
+      await engine().client.api.links.add({ messageId, type: 'task', id: task.id });
+    }
     useComposer.setState({ savedRevision: revision });
     clearBackup();
     leaveWindow();

@@ -47,6 +47,8 @@ export interface ComposerState {
   warnings: RecipientWarning[];
   /** Merge fields a template left without a value. */
   templateMissing: string[];
+  /** Tasks of the email answered that the person chose not to attach to the reply (the others are attached). */
+  declinedTasks: number[];
   /** A short note (a picture too large for the text…), by message key and values. */
   notice: { key: 'compose.notice.imageTooLarge' | 'compose.notice.filesNotAttached'; values?: Record<string, string> } | null;
 }
@@ -92,8 +94,15 @@ export const useComposer = create<ComposerState>(() => ({
   problemNonce: 0,
   warnings: [],
   templateMissing: [],
+  declinedTasks: [],
   notice: null,
 }));
+
+/** The tasks a reply is offered: those of the email it answers (a reply does not take them unasked; see crm/links.ts). */
+export function offeredTasks(state: Pick<ComposerState, 'draft' | 'links'>): MessageLink[] {
+  const kind = state.draft.origin?.kind;
+  return kind === 'reply' || kind === 'reply-all' ? state.links.filter((l) => l.type === 'task') : [];
+}
 
 /** The editor of the current body, while one is mounted (rich mode). */
 let editor: EditorHandle | null = null;
