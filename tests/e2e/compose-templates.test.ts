@@ -4,7 +4,7 @@ import type { Client } from '../../src-shared/contract/client.js';
 import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
 import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
-import { tempDir } from '../helpers/temp.js';
+import { fileTempDir } from '../helpers/temp.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { ComposePage } from './compose-page.js';
@@ -31,7 +31,7 @@ let mailbox: MailboxPage;
 beforeAll(async () => {
   dovecot = await startDovecot();
   smtp = await startSmtpReceiver({ user: 'bob', pass: PASSWORD }, dovecotTls(dovecot));
-  app = await startApp(tempDir());
+  app = await startApp(fileTempDir());
   socket = await connectClient(app);
   const api = socket.client.api;
   accountId = (await api.accounts.add({ email: 'bob@facteur.test', settings: imapSettings(dovecot, 'bob', smtp.port), password: PASSWORD })).id;

@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Client } from '../../src-shared/contract/client.js';
 import { bannerPng } from '../helpers/attachment-mail.js';
-import { tempDir } from '../helpers/temp.js';
+import { fileTempDir } from '../helpers/temp.js';
 import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { connectClient } from './contract-socket.js';
@@ -22,7 +22,7 @@ let browser: Awaited<ReturnType<typeof openBrowser>>;
 let signature: SignaturePage;
 
 beforeAll(async () => {
-  app = await startApp(tempDir());
+  app = await startApp(fileTempDir());
   socket = await connectClient(app);
   // No server behind it: signatures need none, and the tree lists the account all the same.
   const server = { host: '127.0.0.1', port: 9, security: 'none' as const, username: 'helene' };
