@@ -1,7 +1,7 @@
 import { ingestMessage } from '../mail/ingest.js';
 import type { ServiceDeps } from '../services/handler.js';
 import { cached } from '../store/statements.js';
-import { filesOf } from './draft-files.js';
+import { draftFiles } from '../compose/draft-files.js';
 import { buildDraftMime, draftMessageId } from './draft-mime.js';
 import { toSaved, type DraftsRepo } from './drafts-repo.js';
 
@@ -112,7 +112,7 @@ export class DraftCopies {
     if (!account) return;
     const folder = deps.folders.accountFolderOfKind(account.id, 'drafts') ?? deps.folders.localByKind('drafts');
     const messageId = draftMessageId(row.id, row.created_at);
-    const files = filesOf(deps, row.agent_id);
+    const files = draftFiles(deps, row.agent_id);
     const from = { name: account.name === account.email ? '' : account.name, address: account.email };
     const raw = await buildDraftMime(draft, from, messageId, draft.attachments.map((a) => files.load(a)));
     // A copy with its files is megabytes of MIME: parsed on the pool's threads, not on the engine's event loop.

@@ -1,14 +1,10 @@
 import type { Draft, DraftAttachment } from '../../../src-shared/contract/compose.js';
 import { missingCase } from '../../../src-shared/domain/exhaustive.js';
-import { DraftFiles } from '../compose/draft-files.js';
+import { draftFiles } from '../compose/draft-files.js';
 import type { ServiceDeps } from '../services/handler.js';
 import { cached } from '../store/statements.js';
 
 export type FileDeps = Pick<ServiceDeps, 'store' | 'blobs' | 'messages' | 'access' | 'sourceOf'>;
-
-/** The compose engine's reader of a draft's files, with the checks each kind's own command makes. */
-export const filesOf = (deps: FileDeps, agentId: number) =>
-  new DraftFiles({ sqlite: deps.store.sqlite, blobs: deps.blobs, messages: deps.messages, access: deps.access, sourceOf: deps.sourceOf }, agentId);
 
 /**
  * Uploads become blobs the moment the engine has them (the contract: never inline base64 once received), so the
@@ -32,7 +28,7 @@ export function storeUploads(deps: FileDeps, draft: Draft): { draft: Draft; stor
  * only if it was given to Facteur for a message, a document while it exists). `fresh`: blobs this save just stored.
  */
 export function heldBlobs(deps: FileDeps, draft: Draft, agentId: number, fresh: ReadonlySet<string>): string[] {
-  const files = filesOf(deps, agentId);
+  const files = draftFiles(deps, agentId);
   const held = new Set<string>();
   for (const a of draft.attachments) {
     if (!(a.kind === 'blob' && fresh.has(a.sha256))) files.size(a);

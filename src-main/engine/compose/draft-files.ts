@@ -8,6 +8,7 @@ import type { BlobStore } from '../blobs/blob-store.js';
 import { DocumentsRepo } from '../crm/documents-repo.js';
 import { EngineError, forbidden } from '../errors.js';
 import type { Access } from '../services/access.js';
+import type { ServiceDeps } from '../services/handler.js';
 import { AttachmentsRepo } from '../store/attachments-repo.js';
 import type { MessagesRepo } from '../store/messages-repo.js';
 import { cached } from '../store/statements.js';
@@ -19,6 +20,10 @@ export interface DraftFilesDeps {
   access: Access;
   sourceOf: (messageId: number) => Buffer;
 }
+
+/** The files of a draft as the agent may use them, from the engine's services. */
+export const draftFiles = (deps: Pick<ServiceDeps, 'store' | 'blobs' | 'messages' | 'access' | 'sourceOf'>, agentId: number) =>
+  new DraftFiles({ sqlite: deps.store.sqlite, blobs: deps.blobs, messages: deps.messages, access: deps.access, sourceOf: deps.sourceOf }, agentId);
 
 /** A file ready to go into the message. */
 export interface OutgoingFile {

@@ -1,6 +1,6 @@
 import type { MergeTarget } from '../../../src-shared/contract/index.js';
 import { buildMime } from '../compose/build-mime.js';
-import { DraftFiles } from '../compose/draft-files.js';
+import { draftFiles } from '../compose/draft-files.js';
 import { queueOutgoing } from '../services/outbox-service.js';
 import type { ServiceDeps } from '../services/handler.js';
 import { cached } from '../store/statements.js';
@@ -29,7 +29,7 @@ export async function sendCopy(deps: ServiceDeps, mailing: MailingRow, recipient
   const sqlite = deps.store.sqlite;
   const account = deps.accounts.get(mailing.account_id);
   const rendered = renderTemplate(sqlite, mailing.template_id, mergeTarget(recipient), { agentId, markMissing: false, now });
-  const files = new DraftFiles({ sqlite, blobs: deps.blobs, messages: deps.messages, access: deps.access, sourceOf: deps.sourceOf }, agentId);
+  const files = draftFiles(deps, agentId);
   const built = await buildMime({
     from: { name: account.name === account.email ? '' : account.name, address: account.email },
     to: [{ name: recipient.name, address: recipient.address! }],

@@ -3,7 +3,7 @@ import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import { safeFileName } from '../../../src-shared/domain/attachment-files.js';
 import { buildMime } from '../compose/build-mime.js';
 import { attachmentBytes, recipientsOf, recipientWarnings, sendProblems } from '../compose/draft-checks.js';
-import { DraftFiles } from '../compose/draft-files.js';
+import { draftFiles } from '../compose/draft-files.js';
 import { readOriginal } from '../compose/original.js';
 import { AgentPreferences } from '../compose/preferences.js';
 import { startDraft } from '../compose/start-draft.js';
@@ -18,7 +18,7 @@ import { queueOutgoing, sendingAccount } from './outbox-service.js';
 export function composeService(deps: ServiceDeps): DomainHandlers<'compose'> {
   const sqlite = deps.store.sqlite;
   const preferences = new AgentPreferences(sqlite);
-  const files = (agentId: number) => new DraftFiles({ sqlite, blobs: deps.blobs, messages: deps.messages, access: deps.access, sourceOf: deps.sourceOf }, agentId);
+  const files = (agentId: number) => draftFiles(deps, agentId);
 
   /** The outgoing category: the one chosen, else the template's. */
   const categoryOf = (draft: Draft): string | null => {
@@ -44,9 +44,9 @@ export function composeService(deps: ServiceDeps): DomainHandlers<'compose'> {
       // Checked before anything is queued: sending someone else's draft would delete it afterwards.
       const saved = draftId !== undefined ? new DraftsRepo(sqlite).find(draftId) : undefined;
       if (saved && saved.agent_id !== ctx.agentId) throw forbidden(`send draft ${draftId}: another agent is writing it`);
-      const draftFiles = files(ctx.agentId);
+      const agentFiles = files(ctx.agentId);
       const limit = preferences.attachmentLimit(ctx.agentId);
-      const problems = sendProblems(draft, attachmentBytes(draftFiles, draft), limit);
+      const problems = sendProblems(draft, attachmentBytes(agentFiles, draft), limit);
       if (problems.length > 0) throw new EngineError('INVALID_INPUT', problems.join(' '), { problems });
       const original = draft.origin ? readOriginal(deps, ctx.agentId, draft.origin.messageId) : null;
       const replying = draft.origin !== null && draft.origin.kind !== 'forward';
@@ -59,7 +59,7 @@ export function composeService(deps: ServiceDeps): DomainHandlers<'compose'> {
         subject: draft.subject.trim(),
         html: draft.plainText ? null : draft.html,
         text: draft.text,
-        files: draft.attachments.map((a) => draftFiles.load(a)),
+        files: draft.attachments.map((a) => agentFiles.load(a)),
         readReceipt: draft.readReceipt,
         // A forward names the original in References only: it joins the conversation (and its records) without
         // claiming to answer it.
