@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Draft } from '../../src-shared/contract/index.js';
+import { emptyDraft } from '../../src-shared/domain/empty-draft.js';
 import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { accountFolder, addImapAccount, otherClient } from '../helpers/mail-accounts.js';
@@ -13,21 +14,11 @@ afterAll(async () => dovecot?.stop());
 
 function draftFor(accountId: number, subject: string): Draft {
   return {
-    accountId,
+    ...emptyDraft(accountId),
     to: [{ name: 'Hélène Moreau', address: 'helene@exemple.fr' }],
-    cc: [],
-    bcc: [],
     subject,
-    html: '',
     text: 'Bonjour Hélène,\n\nJe vous confirme la livraison de jeudi.\n',
     plainText: true,
-    attachments: [],
-    readReceipt: false,
-    private: false,
-    category: null,
-    sendAt: null,
-    origin: null,
-    templateId: null,
   };
 }
 

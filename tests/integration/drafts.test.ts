@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createClient, type Client } from '../../src-shared/contract/client.js';
 import type { Draft } from '../../src-shared/contract/index.js';
+import { emptyDraft } from '../../src-shared/domain/empty-draft.js';
 import { openTestEngine } from '../helpers/engine.js';
 import { tempDir } from '../helpers/temp.js';
 
@@ -18,21 +19,11 @@ async function pop3Account(api: Api, email = 'celine@facteur.test') {
 
 function draftFor(accountId: number, patch: Partial<Draft> = {}): Draft {
   return {
-    accountId,
+    ...emptyDraft(accountId),
     to: [{ name: 'Ștefan Țîrcă', address: 'stefan@exemplu.ro' }],
-    cc: [],
     bcc: [{ name: '', address: 'archive@facteur.test' }],
     subject: 'Devis révisé — réunion de jeudi',
     html: '<p>Bonjour Ștefan,</p><p>Voici le <b>devis révisé</b>.</p>',
-    text: '',
-    plainText: false,
-    attachments: [],
-    readReceipt: false,
-    private: false,
-    category: null,
-    sendAt: null,
-    origin: null,
-    templateId: null,
     ...patch,
   };
 }

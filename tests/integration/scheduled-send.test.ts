@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Draft, EventPayload } from '../../src-shared/contract/index.js';
+import { emptyDraft } from '../../src-shared/domain/empty-draft.js';
 import { sendingAccount, startPlainSmtp } from '../helpers/compose-accounts.js';
 import { openTestEngine, type TestEngine } from '../helpers/engine.js';
 import { TINY_PNG } from '../helpers/mail.js';
@@ -14,21 +15,11 @@ const HOUR = 3_600_000;
 
 function draftFor(accountId: number, subject: string, sendAt: number | null, patch: Partial<Draft> = {}): Draft {
   return {
-    accountId,
+    ...emptyDraft(accountId),
     to: [{ name: 'Ioana Constantin', address: 'ioana@exemplu.ro' }],
-    cc: [],
-    bcc: [],
     subject,
     html: `<p>Bună ziua, doamnă Constantin,</p><p>${subject}.</p>`,
-    text: '',
-    plainText: false,
-    attachments: [],
-    readReceipt: false,
-    private: false,
-    category: null,
     sendAt: sendAt === null ? null : iso(sendAt),
-    origin: null,
-    templateId: null,
     ...patch,
   };
 }

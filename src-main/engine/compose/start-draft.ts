@@ -4,6 +4,7 @@ import type { composeCommands } from '../../../src-shared/contract/compose.js';
 import type { Address, Draft, DraftAttachment, Locale } from '../../../src-shared/contract/index.js';
 import { normalizeAddress } from '../../../src-shared/domain/address.js';
 import { safeFileName } from '../../../src-shared/domain/attachment-files.js';
+import { emptyDraft } from '../../../src-shared/domain/empty-draft.js';
 import type { BlobStore } from '../blobs/blob-store.js';
 import { EngineError, notFound } from '../errors.js';
 import type { Access } from '../services/access.js';
@@ -46,24 +47,8 @@ export function startDraft(deps: StartDeps, agentId: number, input: StartInput, 
   const locale: Locale = agent.locale ?? 'en';
   const own = new Set([...sendable.map((a) => a.email), ...(agent.email ? [agent.email] : [])].map(normalizeAddress));
 
-  const draft: Draft = {
-    accountId: choice.account.id,
-    to: [],
-    cc: [],
-    bcc: [],
-    subject: '',
-    html: '',
-    text: '',
-    plainText: false,
-    attachments: [],
-    readReceipt: false,
-    // Answering a private message keeps the answer private too.
-    private: original?.row.private === 1,
-    category: null,
-    sendAt: null,
-    origin: null,
-    templateId: null,
-  };
+  // Answering a private message keeps the answer private too.
+  const draft: Draft = { ...emptyDraft(choice.account.id), private: original?.row.private === 1 };
   let quoteHtml = '';
   if (original && input.mode !== 'new') {
     const answered = answer(original, input.mode, own, locale, input.quote, timeZone);

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Draft, MessageLink, RecipientWarning } from '../../../src-shared/contract/index.js';
+import { emptyDraft } from '../../../src-shared/domain/empty-draft.js';
 import { assembleHtml, assembleText, type BodyParts } from './body-parts.js';
 import type { EditorHandle } from './editor/BodyEditor.js';
 
@@ -53,28 +54,10 @@ export interface ComposerState {
   notice: { key: 'compose.notice.imageTooLarge' | 'compose.notice.filesNotAttached'; values?: Record<string, string> } | null;
 }
 
-export const EMPTY_DRAFT: Draft = {
-  accountId: 1,
-  to: [],
-  cc: [],
-  bcc: [],
-  subject: '',
-  html: '',
-  text: '',
-  plainText: false,
-  attachments: [],
-  readReceipt: false,
-  private: false,
-  category: null,
-  sendAt: null,
-  origin: null,
-  templateId: null,
-};
-
 export const useComposer = create<ComposerState>(() => ({
   phase: 'loading',
   loadError: null,
-  draft: EMPTY_DRAFT,
+  draft: emptyDraft(1),
   draftId: null,
   reopened: false,
   replacesMessageId: null,
