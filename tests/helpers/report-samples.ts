@@ -32,6 +32,45 @@ function returnedHeaders(o: Original): string[] {
   ];
 }
 
+/** The headers Postfix gives every report it writes (after any Received lines), about the sender's message. */
+function postfixHeaders(o: Original, at: string, subject: string, boundary: string, messageId: string): string[] {
+  return [
+    `Date: ${at}`,
+    'From: MAILER-DAEMON@mail.facteur.test (Mail Delivery System)',
+    `Subject: ${subject}`,
+    `To: ${o.from}`,
+    'Auto-Submitted: auto-replied',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status;',
+    `\tboundary="${boundary}"`,
+    'Content-Transfer-Encoding: 8bit',
+    `Message-Id: <${messageId}>`,
+    '',
+  ];
+}
+
+/** The start of Postfix's human-readable part. */
+function postfixNotification(boundary: string): string[] {
+  return [`--${boundary}`, 'Content-Description: Notification', 'Content-Type: text/plain; charset=utf-8', 'Content-Transfer-Encoding: 8bit', '', 'This is the mail system at host mail.facteur.test.', ''];
+}
+
+/** Postfix's delivery-status part up to the recipient's Action (the per-message fields and the recipient). */
+function postfixStatus(o: Original, boundary: string): string[] {
+  return [
+    `--${boundary}`,
+    'Content-Description: Delivery report',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; mail.facteur.test',
+    'X-Postfix-Queue-ID: 4W1yKf2Qz7z9rxN',
+    `X-Postfix-Sender: rfc822; ${o.from}`,
+    'Arrival-Date: Mon, 10 Jun 2024 12:14:58 +0200 (CEST)',
+    '',
+    `Final-Recipient: rfc822; ${o.to}`,
+    `Original-Recipient: rfc822;${o.to}`,
+  ];
+}
+
 /** Postfix 3.x, recipient's server refused RCPT TO with 550 5.1.1: the whole message returned (message/rfc822). */
 export function postfixBounce(o: Original, at = 'Mon, 10 Jun 2024 12:15:03 +0200 (CEST)'): Buffer {
   const b = '4W1yKg0cZ7z9rxP.1718014503/mail.facteur.test';
@@ -40,26 +79,10 @@ export function postfixBounce(o: Original, at = 'Mon, 10 Jun 2024 12:15:03 +0200
     'Delivered-To: alice@facteur.test',
     'Received: by mail.facteur.test (Postfix)',
     `\tid 4W1yKg0cZ7z9rxP; ${at}`,
-    `Date: ${at}`,
-    'From: MAILER-DAEMON@mail.facteur.test (Mail Delivery System)',
-    'Subject: Undelivered Mail Returned to Sender',
-    `To: ${o.from}`,
-    'Auto-Submitted: auto-replied',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status;',
-    `\tboundary="${b}"`,
-    'Content-Transfer-Encoding: 8bit',
-    'Message-Id: <20240610101503.4W1yKg0cZ7z9rxP@mail.facteur.test>',
-    '',
+    ...postfixHeaders(o, at, 'Undelivered Mail Returned to Sender', b, '20240610101503.4W1yKg0cZ7z9rxP@mail.facteur.test'),
     'This is a MIME-encapsulated message.',
     '',
-    `--${b}`,
-    'Content-Description: Notification',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    'This is the mail system at host mail.facteur.test.',
-    '',
+    ...postfixNotification(b),
     "I'm sorry to have to inform you that your message could not",
     'be delivered to one or more recipients. It\'s attached below.',
     '',
@@ -74,17 +97,7 @@ export function postfixBounce(o: Original, at = 'Mon, 10 Jun 2024 12:15:03 +0200
     `    <${o.to}>: Recipient address rejected: User unknown in virtual`,
     '    mailbox table (in reply to RCPT TO command)',
     '',
-    `--${b}`,
-    'Content-Description: Delivery report',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mail.facteur.test',
-    'X-Postfix-Queue-ID: 4W1yKf2Qz7z9rxN',
-    `X-Postfix-Sender: rfc822; ${o.from}`,
-    'Arrival-Date: Mon, 10 Jun 2024 12:14:58 +0200 (CEST)',
-    '',
-    `Final-Recipient: rfc822; ${o.to}`,
-    `Original-Recipient: rfc822;${o.to}`,
+    ...postfixStatus(o, b),
     'Action: failed',
     'Status: 5.1.1',
     'Remote-MTA: dns; mx.client.fr',
@@ -114,24 +127,8 @@ export function postfixDelay(o: Original, at = 'Mon, 10 Jun 2024 16:15:03 +0200 
   const b = '4W1yKg0cZ7z9rxQ.1718028903/mail.facteur.test';
   return lines([
     'Return-Path: <>',
-    `Date: ${at}`,
-    'From: MAILER-DAEMON@mail.facteur.test (Mail Delivery System)',
-    'Subject: Delayed Mail (still being retried)',
-    `To: ${o.from}`,
-    'Auto-Submitted: auto-replied',
-    'MIME-Version: 1.0',
-    'Content-Type: multipart/report; report-type=delivery-status;',
-    `\tboundary="${b}"`,
-    'Content-Transfer-Encoding: 8bit',
-    'Message-Id: <20240610141503.4W1yKg0cZ7z9rxQ@mail.facteur.test>',
-    '',
-    `--${b}`,
-    'Content-Description: Notification',
-    'Content-Type: text/plain; charset=utf-8',
-    'Content-Transfer-Encoding: 8bit',
-    '',
-    'This is the mail system at host mail.facteur.test.',
-    '',
+    ...postfixHeaders(o, at, 'Delayed Mail (still being retried)', b, '20240610141503.4W1yKg0cZ7z9rxQ@mail.facteur.test'),
+    ...postfixNotification(b),
     '####################################################################',
     '# THIS IS A WARNING ONLY.  YOU DO NOT NEED TO RESEND YOUR MESSAGE. #',
     '####################################################################',
@@ -141,17 +138,7 @@ export function postfixDelay(o: Original, at = 'Mon, 10 Jun 2024 16:15:03 +0200 
     '',
     `<${o.to}>: connect to mx.client.fr[203.0.113.25]:25: Connection timed out`,
     '',
-    `--${b}`,
-    'Content-Description: Delivery report',
-    'Content-Type: message/delivery-status',
-    '',
-    'Reporting-MTA: dns; mail.facteur.test',
-    'X-Postfix-Queue-ID: 4W1yKf2Qz7z9rxN',
-    `X-Postfix-Sender: rfc822; ${o.from}`,
-    'Arrival-Date: Mon, 10 Jun 2024 12:14:58 +0200 (CEST)',
-    '',
-    `Final-Recipient: rfc822; ${o.to}`,
-    `Original-Recipient: rfc822;${o.to}`,
+    ...postfixStatus(o, b),
     'Action: delayed',
     'Status: 4.4.1',
     'Diagnostic-Code: X-Postfix; connect to mx.client.fr[203.0.113.25]:25: Connection',
