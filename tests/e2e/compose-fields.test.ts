@@ -1,20 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
 import type { RecordRef } from '../../src-shared/contract/index.js';
 import { bannerPng } from '../helpers/attachment-mail.js';
-import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
-import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
 import { utf8Mail } from '../helpers/utf8-mail.js';
-import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { ComposeFieldsPage } from './compose-fields-page.js';
 import { ComposePage } from './compose-page.js';
-import { connectClient } from './contract-socket.js';
+import { startMailApp, type MailApp } from './mail-app.js';
 import { MailboxPage } from './mailbox-page.js';
 
 /**
@@ -34,24 +26,15 @@ const ORDER = Buffer.concat([Buffer.from('%PDF-1.4\n% commande\n'), Buffer.alloc
 const QUOTE = Buffer.concat([Buffer.from('%PDF-1.7\n% devis 7\n'), Buffer.alloc(3000, 0x51)]);
 const REQUEST = 'Photos de la vitrine';
 
-let dovecot: Dovecot;
-let smtp: SmtpReceiver;
-let dataDir: string;
-let app: RunningApp;
-let socket: { client: Client; close(): void };
+let mailApp: MailApp;
 let accountId: number;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let mailbox: MailboxPage;
 
 beforeAll(async () => {
-  dovecot = await startDovecot();
-  smtp = await startSmtpReceiver({ user: 'alice', pass: PASSWORD }, dovecotTls(dovecot));
-  // Not tempDir(): that one goes after each test, and the app serves every test of this file.
-  dataDir = mkdtempSync(join(tmpdir(), 'facteur-compose-fields-'));
-  app = await startApp(dataDir);
-  socket = await connectClient(app);
-  const api = socket.client.api;
-  accountId = (await api.accounts.add({ email: 'alice@facteur.test', settings: imapSettings(dovecot, 'alice', smtp.port), password: PASSWORD })).id;
+  mailApp = await startMailApp('alice');
+  const api = mailApp.client.api;
+  accountId = await mailApp.addAccount('alice');
   await api.sync.run({ accountId });
 
   const ana = await api.contacts.create({ firstName: 'Ana', lastName: 'Ionescu', email: 'ana@exemplu.ro', companyName: 'Exemplu SRL' });
@@ -74,19 +57,13 @@ beforeAll(async () => {
   await api.messages.ingest({ raw: request });
 });
 
-afterAll(async () => {
-  socket?.close();
-  await app?.stop();
-  await smtp?.stop();
-  await dovecot?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => mailApp?.stop());
 
 beforeEach(async () => {
-  smtp.received.length = 0;
+  mailApp.smtp.received.length = 0;
   browser = await openBrowser();
   mailbox = new MailboxPage(browser.page);
-  await mailbox.open(app.url);
+  await mailbox.open(mailApp.app.url);
 });
 
 afterEach(async (ctx) => {
@@ -109,11 +86,11 @@ const newMessage = () => composerFrom(() => mailbox.page.getByTestId('compose-ne
 async function received() {
   await expect
     .poll(async () => {
-      if (smtp.received.length === 0) await socket.client.api.outbox.send({ accountId });
-      return smtp.received.length;
+      if (mailApp.smtp.received.length === 0) await mailApp.client.api.outbox.send({ accountId });
+      return mailApp.smtp.received.length;
     }, { timeout: 20_000 })
     .toBe(1);
-  return { wire: smtp.received[0]!, mail: await simpleParser(smtp.received[0]!.raw) };
+  return { wire: mailApp.smtp.received[0]!, mail: await simpleParser(mailApp.smtp.received[0]!.raw) };
 }
 
 const addresses = (field: AddressObject | AddressObject[] | undefined) => (Array.isArray(field) ? field : field ? [field] : []).flatMap((f) => f.value.map((a) => ({ name: a.name, address: a.address })));
@@ -316,8 +293,8 @@ describe('send options', () => {
     await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
     const { mail } = await received();
     expect(mail.headers.get('disposition-notification-to')).toBeTruthy();
-    const queued = (await socket.client.api.outbox.list({})).items.find((i) => i.subject === 'Devis signé')!;
-    const stored = await socket.client.api.messages.get({ id: queued.messageId });
+    const queued = (await mailApp.client.api.outbox.list({})).items.find((i) => i.subject === 'Devis signé')!;
+    const stored = await mailApp.client.api.messages.get({ id: queued.messageId });
     expect(stored.private).toBe(true);
     expect(stored.category).toBe('Devis envoyés');
   });
@@ -333,7 +310,7 @@ describe('send options', () => {
     await expect.poll(() => fields.laterSummary.textContent()).toMatch(/^It will be sent on .+ at 8:00 AM\.$/);
     await composer.save();
     await expect.poll(() => composer.saveStatus.getAttribute('data-state')).toBe('saved');
-    const saved = (await socket.client.api.drafts.list({})).items.find((d) => d.draft.subject === 'Plus tard')!;
+    const saved = (await mailApp.client.api.drafts.list({})).items.find((d) => d.draft.subject === 'Plus tard')!;
     const tomorrow = parisWall(new Date(Date.now() + 86_400_000).toISOString()).slice(0, 10);
     expect(parisWall(saved.draft.sendAt!)).toBe(`${tomorrow}, 08:00`);
 
@@ -345,11 +322,11 @@ describe('send options', () => {
     await fields.later.getByTestId('send-later-time').fill('09:00');
     expect(await fields.laterSummary.textContent()).toBe('That time has passed: choose a later one.');
     expect(await fields.laterSummary.getAttribute('role')).toBe('alert');
-    const before = (await socket.client.api.outbox.list({})).items.length;
+    const before = (await mailApp.client.api.outbox.list({})).items.length;
     await composer.send();
     await expect.poll(() => composer.page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('send-when-custom');
     expect(composer.page.isClosed()).toBe(false);
-    expect((await socket.client.api.outbox.list({})).items.length).toBe(before);
+    expect((await mailApp.client.api.outbox.list({})).items.length).toBe(before);
 
     // 03:30 in Bucharest on the night the clocks go forward does not exist: it is 04:30 there, 03:30 in Paris, 01:30 UTC.
     const day = nextSpringForward(new Date());
@@ -365,7 +342,7 @@ describe('send options', () => {
     await screenshot(composer.page, 'compose-fields-send-later');
 
     await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
-    const queued = (await socket.client.api.outbox.list({})).items.find((i) => i.subject === 'Plus tard')!;
+    const queued = (await mailApp.client.api.outbox.list({})).items.find((i) => i.subject === 'Plus tard')!;
     expect(queued.sendAfter).toBe(`${day}T01:30:00.000Z`);
     expect(queued.state).toBe('queued');
   });

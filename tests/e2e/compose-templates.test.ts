@@ -1,15 +1,9 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
-import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
-import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
-import { fileTempDir } from '../helpers/temp.js';
-import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { ComposePage } from './compose-page.js';
-import { connectClient } from './contract-socket.js';
 import { CrmPage } from './crm-page.js';
+import { startMailApp, type MailApp } from './mail-app.js';
 import { MailboxPage } from './mailbox-page.js';
 
 /**
@@ -19,24 +13,18 @@ import { MailboxPage } from './mailbox-page.js';
  * follows the account the mail goes from.
  */
 
-let dovecot: Dovecot;
-let smtp: SmtpReceiver;
-let app: RunningApp;
-let socket: { client: Client; close(): void };
+let mailApp: MailApp;
 let accountId: number;
 let otherAccountId: number;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let mailbox: MailboxPage;
 
 beforeAll(async () => {
-  dovecot = await startDovecot();
-  smtp = await startSmtpReceiver({ user: 'bob', pass: PASSWORD }, dovecotTls(dovecot));
-  app = await startApp(fileTempDir());
-  socket = await connectClient(app);
-  const api = socket.client.api;
-  accountId = (await api.accounts.add({ email: 'bob@facteur.test', settings: imapSettings(dovecot, 'bob', smtp.port), password: PASSWORD })).id;
+  mailApp = await startMailApp('bob');
+  const api = mailApp.client.api;
+  accountId = await mailApp.addAccount('bob');
   await api.sync.run({ accountId });
-  otherAccountId = (await api.accounts.add({ email: 'carol@facteur.test', settings: imapSettings(dovecot, 'carol', smtp.port), password: PASSWORD })).id;
+  otherAccountId = await mailApp.addAccount('carol');
   await api.signatures.set({ accountId, html: '<p>Bob, service commercial</p>', position: 'above-quote' });
   await api.signatures.set({ accountId: otherAccountId, html: '<p>Carol, comptabilité</p>', position: 'above-quote' });
   await api.contacts.create({ firstName: 'Marie', lastName: 'Dupont', email: 'marie@exemple.fr' });
@@ -54,17 +42,12 @@ beforeAll(async () => {
   });
 });
 
-afterAll(async () => {
-  socket?.close();
-  await app?.stop();
-  await smtp?.stop();
-  await dovecot?.stop();
-});
+afterAll(async () => mailApp?.stop());
 
 beforeEach(async () => {
   browser = await openBrowser();
   mailbox = new MailboxPage(browser.page);
-  await mailbox.open(app.url);
+  await mailbox.open(mailApp.app.url);
 });
 
 afterEach(async (ctx) => {
@@ -98,11 +81,11 @@ async function insertTemplate(composer: ComposePage, name: string): Promise<void
 async function received(count: number) {
   await expect
     .poll(async () => {
-      if (smtp.received.length < count) await socket.client.api.outbox.send({ accountId });
-      return smtp.received.length;
+      if (mailApp.smtp.received.length < count) await mailApp.client.api.outbox.send({ accountId });
+      return mailApp.smtp.received.length;
     }, { timeout: 20_000 })
     .toBe(count);
-  return smtp.received[count - 1]!;
+  return mailApp.smtp.received[count - 1]!;
 }
 
 describe('writing from a template', () => {
@@ -117,7 +100,7 @@ describe('writing from a template', () => {
     await screenshot(composer.page, 'compose-from-template');
 
     await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
-    const wire = await received(smtp.received.length + 1);
+    const wire = await received(mailApp.smtp.received.length + 1);
     const mail = await simpleParser(wire.raw);
     expect(wire.to).toEqual(['marie@exemple.fr']);
     expect(mail.subject).toBe('Votre devis');
@@ -133,7 +116,7 @@ describe('writing from a template', () => {
     expect(await note.textContent()).toContain('{{company.name}}');
     await expect.poll(() => composer.body.textContent()).toContain('Voici le devis pour {{company.name}}.');
 
-    const before = smtp.received.length;
+    const before = mailApp.smtp.received.length;
     await composer.send();
     const check = composer.page.getByTestId('compose-check-dialog');
     await check.waitFor();
@@ -142,8 +125,8 @@ describe('writing from a template', () => {
     // Going back keeps the mail open to be corrected; nothing left.
     await check.getByTestId('compose-check-cancel').click();
     expect(composer.page.isClosed()).toBe(false);
-    expect((await socket.client.api.outbox.list({})).items.filter((m) => m.subject.startsWith('Devis pour'))).toHaveLength(0);
-    expect(smtp.received.length).toBe(before);
+    expect((await mailApp.client.api.outbox.list({})).items.filter((m) => m.subject.startsWith('Devis pour'))).toHaveLength(0);
+    expect(mailApp.smtp.received.length).toBe(before);
   });
 });
 
@@ -166,7 +149,7 @@ describe('plain text', () => {
     await plain.pressSequentially('.');
 
     await Promise.all([composer.page.waitForEvent('close'), composer.send()]);
-    const wire = await received(smtp.received.length + 1);
+    const wire = await received(mailApp.smtp.received.length + 1);
     const raw = wire.raw.toString();
     expect(raw).not.toMatch(/text\/html/i);
     expect((await simpleParser(wire.raw)).text).toContain('Une ligne importante.');

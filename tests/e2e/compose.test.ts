@@ -3,18 +3,13 @@ import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
 import { bannerPng } from '../helpers/attachment-mail.js';
 import { runCliJson } from '../helpers/cli.js';
-import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
 import { crlf } from '../helpers/mail.js';
-import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
 import { fileTempDir } from '../helpers/temp.js';
-import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
 import { ComposePage } from './compose-page.js';
-import { connectClient } from './contract-socket.js';
+import { startMailApp, type MailApp } from './mail-app.js';
 import { MailboxPage } from './mailbox-page.js';
 
 /**
@@ -29,55 +24,43 @@ const ORIGINAL = 'Demande de devis pour la vitrine';
 const SIGNATURE = 'Céline Dubois — Boulangerie Lefèvre';
 const PNG = bannerPng();
 
-let dovecot: Dovecot;
-let smtp: SmtpReceiver;
-let app: RunningApp;
-let socket: { client: Client; close(): void };
+let mailApp: MailApp;
 let accountId: number;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let mailbox: MailboxPage;
 
 beforeAll(async () => {
-  dovecot = await startDovecot();
-  smtp = await startSmtpReceiver({ user: 'alice', pass: PASSWORD }, dovecotTls(dovecot));
-  const dataDir = fileTempDir();
-  const file = join(fileTempDir(), 'request.eml');
-  writeFileSync(
-    file,
-    crlf([
-      'From: Ana Ionescu <ana@exemplu.ro>',
-      'To: Alice <alice@facteur.test>',
-      `Subject: ${ORIGINAL}`,
-      'Date: Wed, 11 Nov 2026 10:00:00 +0100',
-      'Message-ID: <devis-1@exemplu.ro>',
-      'MIME-Version: 1.0',
-      'Content-Type: text/plain; charset=utf-8',
-      '',
-      'Bonjour, pourriez-vous nous envoyer un devis pour la vitrine ?',
-      '',
-    ]),
-  );
-  runCliJson(dataDir, ['ingest', file]);
-  app = await startApp(dataDir);
-  socket = await connectClient(app);
-  const api = socket.client.api;
-  const account = await api.accounts.add({ email: 'alice@facteur.test', settings: imapSettings(dovecot, 'alice', smtp.port), password: PASSWORD });
-  accountId = account.id;
+  mailApp = await startMailApp('alice', (dataDir) => {
+    const file = join(fileTempDir(), 'request.eml');
+    writeFileSync(
+      file,
+      crlf([
+        'From: Ana Ionescu <ana@exemplu.ro>',
+        'To: Alice <alice@facteur.test>',
+        `Subject: ${ORIGINAL}`,
+        'Date: Wed, 11 Nov 2026 10:00:00 +0100',
+        'Message-ID: <devis-1@exemplu.ro>',
+        'MIME-Version: 1.0',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Bonjour, pourriez-vous nous envoyer un devis pour la vitrine ?',
+        '',
+      ]),
+    );
+    runCliJson(dataDir, ['ingest', file]);
+  });
+  const api = mailApp.client.api;
+  accountId = await mailApp.addAccount('alice');
   await api.sync.run({ accountId });
   await api.signatures.set({ accountId, html: `<p>${SIGNATURE}</p>`, position: 'below-quote' });
 });
 
-afterAll(async () => {
-  socket?.close();
-  await app?.stop();
-  await smtp?.stop();
-  await dovecot?.stop();
-});
+afterAll(async () => mailApp?.stop());
 
 beforeEach(async () => {
   browser = await openBrowser();
   mailbox = new MailboxPage(browser.page);
-  await mailbox.open(app.url);
+  await mailbox.open(mailApp.app.url);
 });
 
 afterEach(async (ctx) => {
@@ -133,11 +116,11 @@ describe('writing and sending', () => {
     // The Outbox sends on its own; asking once more changes nothing if it already did.
     await expect
       .poll(async () => {
-        if (smtp.received.length === 0) await socket.client.api.outbox.send({ accountId });
-        return smtp.received.length;
+        if (mailApp.smtp.received.length === 0) await mailApp.client.api.outbox.send({ accountId });
+        return mailApp.smtp.received.length;
       }, { timeout: 20_000 })
       .toBe(1);
-    const wire = smtp.received[0]!;
+    const wire = mailApp.smtp.received[0]!;
     expect(wire.to).toEqual(['client@exemple.fr']);
     const raw = wire.raw.toString();
     expect(raw).toMatch(/^Content-Type: multipart\/alternative/im);
@@ -160,14 +143,14 @@ describe('writing and sending', () => {
     await composer.addRecipient('to', 'client@exemple.fr');
     await composer.body.click();
     await composer.page.keyboard.type('Un message sans objet.');
-    const before = (await socket.client.api.outbox.list({})).items.length;
+    const before = (await mailApp.client.api.outbox.list({})).items.length;
     await composer.send();
     await composer.subjectProblem.waitFor();
     expect(await composer.subjectProblem.textContent()).toBe('A message needs a subject: write one before sending.');
     expect(await composer.subject.getAttribute('aria-invalid')).toBe('true');
     await expect.poll(() => composer.focusedTestId()).toBe('compose-subject');
     expect(composer.page.isClosed()).toBe(false);
-    expect((await socket.client.api.outbox.list({})).items.length).toBe(before);
+    expect((await mailApp.client.api.outbox.list({})).items.length).toBe(before);
     await screenshot(composer.page, 'compose-subject-missing');
 
     // Once there is a subject the refusal goes, and the mail can go.
@@ -222,7 +205,7 @@ describe('replying', () => {
 
     await composer.save();
     await expect.poll(() => composer.saveStatus.getAttribute('data-state')).toBe('saved');
-    const saved = (await socket.client.api.drafts.list({})).items.find((d) => d.draft.subject === `Re: ${ORIGINAL}`);
+    const saved = (await mailApp.client.api.drafts.list({})).items.find((d) => d.draft.subject === `Re: ${ORIGINAL}`);
     expect(saved).toBeDefined();
     const html = saved!.draft.html;
     const at = (text: string) => html.indexOf(text);
@@ -245,7 +228,7 @@ describe('replying', () => {
 
 describe('replying to an email that belongs to a task', () => {
   it('offers the task, ticked, and the reply joins its history; unticked, it does not', async () => {
-    const api = socket.client.api;
+    const api = mailApp.client.api;
     const inbox = (await api.folders.tree()).folders.find((f) => f.kind === 'inbox' && f.accountId === null)!;
     const original = (await api.messages.list({ folderId: inbox.id })).items.find((m) => m.subject === ORIGINAL)!;
     const task = await api.tasks.create({ title: 'Chiffrer la vitrine', messageId: original.id });
@@ -296,7 +279,7 @@ describe('drafts', () => {
     await reopened.page.keyboard.type(' Et la suite.');
     await reopened.save();
     await expect.poll(() => reopened.saveStatus.getAttribute('data-state')).toBe('saved');
-    const drafts = (await socket.client.api.drafts.list({})).items.filter((d) => d.draft.subject === subject);
+    const drafts = (await mailApp.client.api.drafts.list({})).items.filter((d) => d.draft.subject === subject);
     expect(drafts).toHaveLength(1);
     expect(drafts[0]!.draft.html).toContain('Première phrase, écrite avant la pause. Et la suite.');
   });
@@ -325,7 +308,7 @@ describe('drafts', () => {
     await composer.closeDialog.waitFor();
     await screenshot(composer.page, 'compose-close-question');
     await Promise.all([composer.page.waitForEvent('close'), composer.closeDialog.getByTestId('compose-close-save').click()]);
-    const saved = (await socket.client.api.drafts.list({})).items.find((d) => d.draft.subject === subject);
+    const saved = (await mailApp.client.api.drafts.list({})).items.find((d) => d.draft.subject === subject);
     expect(saved?.draft.html).toContain('Écrit et fermé aussitôt.');
   });
 });

@@ -1,15 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
-import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
-import { dovecotTls, imapSettings, PASSWORD } from '../helpers/mail-accounts.js';
-import { startSmtpReceiver, type SmtpReceiver } from '../helpers/smtp-receiver.js';
 import { utf8Mail } from '../helpers/utf8-mail.js';
-import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
-import { connectClient } from './contract-socket.js';
+import { startMailApp, type MailApp } from './mail-app.js';
 import { MailboxPage } from './mailbox-page.js';
 
 /**
@@ -17,28 +9,14 @@ import { MailboxPage } from './mailbox-page.js';
  * Facteur was closed — the mailbox window says so once, with the server's words and how late.
  */
 
-let dovecot: Dovecot;
-let smtp: SmtpReceiver;
-let dataDir: string;
-let app: RunningApp;
-let socket: { client: Client; close(): void };
+let mailApp: MailApp;
 let browser: Awaited<ReturnType<typeof openBrowser>> | undefined;
 
 beforeAll(async () => {
-  dovecot = await startDovecot();
-  smtp = await startSmtpReceiver({ user: 'alice', pass: PASSWORD }, dovecotTls(dovecot));
-  dataDir = mkdtempSync(join(tmpdir(), 'facteur-outbox-notices-'));
-  app = await startApp(dataDir);
-  socket = await connectClient(app);
+  mailApp = await startMailApp('alice');
 });
 
-afterAll(async () => {
-  socket?.close();
-  await app?.stop();
-  await smtp?.stop();
-  await dovecot?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(async () => mailApp?.stop());
 
 afterEach(async (ctx) => {
   if (ctx.task.result?.state === 'fail' && browser) await screenshot(browser.page, `failed-${ctx.task.name}`);
@@ -50,9 +28,9 @@ const outgoing = (subject: string) =>
 
 describe('the outbox, as the mailbox window tells it', () => {
   it('says a refused message waits in the Outbox with the server\'s reason, and a scheduled one went out late because Facteur was closed', async () => {
-    const api = socket.client.api;
-    const { id: accountId } = await api.accounts.add({ email: 'alice@facteur.test', settings: imapSettings(dovecot, 'alice', smtp.port), password: PASSWORD });
-    smtp.faults.push({ kind: 'reject', code: 550, message: '5.1.1 <ana@exemplu.ro>: Recipient address rejected' });
+    const api = mailApp.client.api;
+    const accountId = await mailApp.addAccount('alice');
+    mailApp.smtp.faults.push({ kind: 'reject', code: 550, message: '5.1.1 <ana@exemplu.ro>: Recipient address rejected' });
     await api.outbox.queue({ accountId, raw: outgoing('Devis refusé') });
     // Due two hours ago, never attempted: as if Facteur had been closed at the time.
     await api.outbox.queue({ accountId, raw: outgoing('Relance du lundi'), sendAfter: new Date(Date.now() - 2 * 3_600_000).toISOString() });
@@ -62,7 +40,7 @@ describe('the outbox, as the mailbox window tells it', () => {
     }, { timeout: 20_000 }).toEqual(['failed', 'sent']);
 
     browser = await openBrowser();
-    await new MailboxPage(browser.page).open(app.url);
+    await new MailboxPage(browser.page).open(mailApp.app.url);
     const news = browser.page.getByTestId('news-text');
     await expect.poll(() => news.allTextContents(), { timeout: 15_000 }).toEqual(expect.arrayContaining([
       expect.stringMatching(/^Not sent: “Devis refusé”\. The server said: .*Recipient address rejected.*It waits in the Outbox\.$/),
@@ -72,7 +50,7 @@ describe('the outbox, as the mailbox window tells it', () => {
 
     // Told once: a reload says nothing more.
     await browser.page.reload();
-    await new MailboxPage(browser.page).open(app.url);
+    await new MailboxPage(browser.page).open(mailApp.app.url);
     await new Promise((r) => setTimeout(r, 1500));
     expect(await news.count()).toBe(0);
   });

@@ -1,10 +1,7 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Client } from '../../src-shared/contract/client.js';
 import { bannerPng } from '../helpers/attachment-mail.js';
-import { fileTempDir } from '../helpers/temp.js';
-import { startApp, type RunningApp } from './app-server.js';
 import { openBrowser, screenshot } from './browser.js';
-import { connectClient } from './contract-socket.js';
+import { startConnectedApp, type ConnectedApp } from './mail-app.js';
 import { MailboxPage } from './mailbox-page.js';
 import { SignaturePage } from './signatures-page.js';
 
@@ -15,30 +12,25 @@ import { SignaturePage } from './signatures-page.js';
  */
 
 const ACCOUNT = 'Hélène Moreau';
-let app: RunningApp;
-let socket: { client: Client; close(): void };
+let running: ConnectedApp;
 let accountId: number;
 let browser: Awaited<ReturnType<typeof openBrowser>>;
 let signature: SignaturePage;
 
 beforeAll(async () => {
-  app = await startApp(fileTempDir());
-  socket = await connectClient(app);
+  running = await startConnectedApp();
   // No server behind it: signatures need none, and the tree lists the account all the same.
   const server = { host: '127.0.0.1', port: 9, security: 'none' as const, username: 'helene' };
-  const account = await socket.client.api.accounts.add({ email: 'helene@facteur.test', name: ACCOUNT, settings: { incoming: { ...server, protocol: 'imap' }, outgoing: server }, password: 'x' });
+  const account = await running.client.api.accounts.add({ email: 'helene@facteur.test', name: ACCOUNT, settings: { incoming: { ...server, protocol: 'imap' }, outgoing: server }, password: 'x' });
   accountId = account.id;
 });
 
-afterAll(async () => {
-  socket?.close();
-  await app?.stop();
-});
+afterAll(async () => running?.stop());
 
 beforeEach(async () => {
   browser = await openBrowser();
   const mailbox = new MailboxPage(browser.page);
-  await mailbox.open(app.url);
+  await mailbox.open(running.app.url);
   signature = new SignaturePage(browser.page);
 });
 
@@ -66,12 +58,12 @@ describe('an account\'s signature', () => {
     await signature.save();
     await signature.dialog.waitFor({ state: 'detached' });
 
-    const saved = await socket.client.api.signatures.get({ accountId });
+    const saved = await running.client.api.signatures.get({ accountId });
     expect(saved.position).toBe('below-quote');
     expect(saved.html).toMatch(/<(b|strong)\b[^>]*>(<span[^>]*>)?Hélène Moreau/);
     expect(saved.html).toContain('— Façade &amp; Fils');
     expect(saved.html).toMatch(/<img [^>]*src="data:image\/png;base64,/);
-    const started = await socket.client.api.compose.start({});
+    const started = await running.client.api.compose.start({});
     expect(started.signatureHtml).toBe(saved.html);
     expect(started.signaturePosition).toBe('below-quote');
 
@@ -83,7 +75,7 @@ describe('an account\'s signature', () => {
   });
 
   it('keeps the saved signature when the dialog is closed without saving', async () => {
-    await socket.client.api.signatures.set({ accountId, html: '<p>Cordialement, Hélène</p>', position: 'above-quote' });
+    await running.client.api.signatures.set({ accountId, html: '<p>Cordialement, Hélène</p>', position: 'above-quote' });
     await signature.open(ACCOUNT);
     await expect.poll(() => signature.editor.textContent()).toBe('Cordialement, Hélène');
     await signature.editor.click();
@@ -91,7 +83,7 @@ describe('an account\'s signature', () => {
     await browser.page.keyboard.type('Brouillon abandonné');
     await signature.cancel();
     await signature.dialog.waitFor({ state: 'detached' });
-    expect(await socket.client.api.signatures.get({ accountId })).toEqual({ accountId, html: '<p>Cordialement, Hélène</p>', position: 'above-quote' });
+    expect(await running.client.api.signatures.get({ accountId })).toEqual({ accountId, html: '<p>Cordialement, Hélène</p>', position: 'above-quote' });
 
     // Esc closes it the same way.
     await signature.open(ACCOUNT);
