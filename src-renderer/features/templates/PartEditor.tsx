@@ -1,4 +1,3 @@
-import { $generateHtmlFromNodes, $generateNodesFromDOM } from '@lexical/html';
 import { LinkNode } from '@lexical/link';
 import { INSERT_UNORDERED_LIST_COMMAND, ListItemNode, ListNode } from '@lexical/list';
 import { LexicalComposer, type InitialConfigType } from '@lexical/react/LexicalComposer';
@@ -9,22 +8,11 @@ import { HistoryPlugin } from '@lexical/react/LexicalHistoryPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { OnChangePlugin } from '@lexical/react/LexicalOnChangePlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
-import {
-  $createParagraphNode,
-  $createTextNode,
-  $getRoot,
-  $getSelection,
-  $isDecoratorNode,
-  $isElementNode,
-  $isRangeSelection,
-  FORMAT_TEXT_COMMAND,
-  type LexicalEditor,
-  type LexicalNode,
-  type TextFormatType,
-} from 'lexical';
+import { $createTextNode, $getRoot, $getSelection, $isRangeSelection, FORMAT_TEXT_COMMAND, type LexicalEditor, type TextFormatType } from 'lexical';
 import { useImperativeHandle, type Ref } from 'react';
 import { useT } from '../../i18n/use-t.js';
 import { reportError } from '../../stores/error-store.js';
+import { $setBodyHtml, exportBodyHtml } from '../compose/editor/editor-html.js';
 
 export interface PartEditorHandle {
   /** Puts text at the caret (or at the end when the field was never focused), as one piece that deletes whole. */
@@ -43,25 +31,6 @@ interface Props {
 
 const THEME = { text: { bold: 'rt-bold', italic: 'rt-italic', underline: 'rt-underline' }, paragraph: 'rt-paragraph' };
 
-/** Top-level inline nodes wrapped in paragraphs, since the root takes only blocks. */
-function asBlocks(nodes: LexicalNode[]): LexicalNode[] {
-  const blocks: LexicalNode[] = [];
-  let paragraph: ReturnType<typeof $createParagraphNode> | null = null;
-  for (const node of nodes) {
-    if (($isElementNode(node) || $isDecoratorNode(node)) && !node.isInline()) {
-      paragraph = null;
-      blocks.push(node);
-      continue;
-    }
-    if (!paragraph) {
-      paragraph = $createParagraphNode();
-      blocks.push(paragraph);
-    }
-    paragraph.append(node);
-  }
-  return blocks;
-}
-
 /**
  * One part of a template (greeting, body or closing) as rich text. The HTML comes in through Lexical's own DOM
  * conversion, so anything the editor cannot represent (scripts, styles, forms) does not come in at all.
@@ -72,11 +41,7 @@ export function PartEditor({ part, label, initialHtml, onChange, onFocus, ref }:
     theme: THEME,
     nodes: [ListNode, ListItemNode, LinkNode],
     onError: (error) => reportError(error),
-    editorState: (editor) => {
-      const dom = new DOMParser().parseFromString(initialHtml, 'text/html');
-      const blocks = asBlocks($generateNodesFromDOM(editor, dom));
-      $getRoot().append(...(blocks.length > 0 ? blocks : [$createParagraphNode()]));
-    },
+    editorState: (editor) => $setBodyHtml(editor, initialHtml),
   };
   return (
     <div className="template-part" data-testid={`template-part-${part}`}>
@@ -88,7 +53,7 @@ export function PartEditor({ part, label, initialHtml, onChange, onFocus, ref }:
         />
         <HistoryPlugin />
         <ListPlugin />
-        <OnChangePlugin ignoreSelectionChange onChange={(_state, editor) => onChange(editor.read(() => $generateHtmlFromNodes(editor, null)))} />
+        <OnChangePlugin ignoreSelectionChange onChange={(_state, editor) => onChange(exportBodyHtml(editor))} />
         <Handle ref={ref} />
       </LexicalComposer>
     </div>
