@@ -1,11 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { DocumentFile, RecordRef } from '../../../src-shared/contract/index.js';
+import type { DocumentFile, DocumentsListing, RecordRef } from '../../../src-shared/contract/index.js';
 import { useT } from '../../i18n/use-t.js';
 import { DeletedDocuments } from './DeletedDocuments.js';
 import { DocumentFolders } from './DocumentFolders.js';
 import { DocumentRow } from './DocumentRow.js';
+import { useFileDrop } from './file-drop.js';
 import { downloadDocument } from './document-files.js';
-import { carriesFiles } from './drag-data.js';
 import { folderLabel, folderRows } from './folder-tree.js';
 import { MoveDocumentDialog } from './MoveDocumentDialog.js';
 import { addTo, deleteDocument, deleteFolder, moveTo, newFolder, openOrOffer, renameDocument, renameFolder, restoreDocument, type PanelContext } from './panel-actions.js';
@@ -23,7 +23,6 @@ export function DocumentsPanel({ record }: { record: RecordRef }) {
   const [selected, setSelected] = useState('');
   const [status, setStatus] = useState('');
   const [moving, setMoving] = useState<DocumentFile | null>(null);
-  const [dropping, setDropping] = useState(false);
   const picker = useRef<HTMLInputElement>(null);
   const main = t('documents.main');
 
@@ -38,9 +37,14 @@ export function DocumentsPanel({ record }: { record: RecordRef }) {
   }, [folderGone]);
 
   const rows = useMemo(() => (listing ? folderRows(listing.folders, listing.files.length, main) : []), [listing, main]);
+  const contextOf = (shown: DocumentsListing): PanelContext => ({ record, listing: shown, t, say: setStatus, select: setSelected });
+  // Files dropped on the panel go to the folder shown (a folder takes those dropped on it itself).
+  const { dropping, dropProps } = useFileDrop((files) => {
+    if (listing) void addTo(contextOf(listing), selected, files);
+  });
   if (!listing) return <section className="documents-panel" aria-busy="true" aria-label={t('documents.title')} data-testid="documents-panel" />;
 
-  const ctx: PanelContext = { record, listing, t, say: setStatus, select: setSelected };
+  const ctx = contextOf(listing);
   const shown = listing.files.filter((f) => f.folder === selected);
   const current = listing.folders.find((f) => f.path === selected);
 
@@ -49,21 +53,7 @@ export function DocumentsPanel({ record }: { record: RecordRef }) {
       className={`documents-panel${dropping ? ' is-drop-target' : ''}`}
       aria-label={t('documents.title')}
       data-testid="documents-panel"
-      onDragOver={(e) => {
-        if (!carriesFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setDropping(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
-      }}
-      onDrop={(e) => {
-        if (!carriesFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        setDropping(false);
-        void addTo(ctx, selected, [...e.dataTransfer.files]);
-      }}
+      {...dropProps}
     >
       <header className="documents-header">
         <h2>{t('documents.title')}</h2>

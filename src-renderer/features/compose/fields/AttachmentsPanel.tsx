@@ -3,8 +3,9 @@ import { useIntl } from 'react-intl';
 import type { DocumentFile, DraftAttachment, MessageLink } from '../../../../src-shared/contract/index.js';
 import { Icon } from '../../../components/Icon.js';
 import { useT } from '../../../i18n/use-t.js';
+import { useFileDrop } from '../../documents/file-drop.js';
 import { AttachmentRow } from './AttachmentRow.js';
-import { carriesFiles, useDroppedFiles } from './attachment-drop.js';
+import { useDroppedFiles } from './attachment-drop.js';
 import { attachmentSize, formatBinarySize, sizeKey, totals } from './attachment-size.js';
 import { CrmDocumentDialog } from './CrmDocumentDialog.js';
 import { UploadRow } from './UploadRow.js';
@@ -28,7 +29,6 @@ export function AttachmentsPanel({ value, onChange, limitBytes, links }: Props) 
   const intl = useIntl();
   const picker = useRef<HTMLInputElement>(null);
   const attachButton = useRef<HTMLButtonElement>(null);
-  const [dropping, setDropping] = useState(false);
   const [crm, setCrm] = useState(false);
   // Sizes the attachments do not carry themselves (CRM documents listed with theirs when chosen).
   const known = useRef(new Map<string, number>());
@@ -45,6 +45,8 @@ export function AttachmentsPanel({ value, onChange, limitBytes, links }: Props) 
   );
   const { uploads, add, retry, dismiss } = useUploads((a) => append([a]));
   useDroppedFiles(add);
+  // Taken here: the composer's own drop zone around the panel sees it as handled.
+  const { dropping, dropProps } = useFileDrop(add);
 
   const { bytes, unknown } = totals(value, known.current);
   const over = bytes > limitBytes;
@@ -64,22 +66,7 @@ export function AttachmentsPanel({ value, onChange, limitBytes, links }: Props) 
       className={`cf-attachments${dropping ? ' is-drop-target' : ''}${over ? ' is-over' : ''}`}
       aria-label={t('composeFields.attachments.title')}
       data-testid="compose-attachments"
-      onDragOver={(e) => {
-        if (!carriesFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setDropping(true);
-      }}
-      onDragLeave={(e) => {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
-      }}
-      onDrop={(e) => {
-        setDropping(false);
-        if (e.defaultPrevented || !carriesFiles(e.dataTransfer)) return;
-        // Taken here: the composer's own drop zone around the panel sees it as handled.
-        e.preventDefault();
-        add([...e.dataTransfer.files]);
-      }}
+      {...dropProps}
     >
       <div className="cf-attachments-bar">
         <button ref={attachButton} type="button" className="button" onClick={() => picker.current?.click()} data-testid="compose-attach-files">

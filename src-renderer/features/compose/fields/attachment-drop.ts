@@ -1,4 +1,5 @@
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect } from 'react';
+import { useFileDrop, type FileDrop } from '../../documents/file-drop.js';
 
 /*
  * Files dropped anywhere on the composer go to its attachments panel. The window has one panel, which listens
@@ -18,40 +19,8 @@ export function useDroppedFiles(listener: Listener): void {
   }, [listener]);
 }
 
-export const carriesFiles = (data: DataTransfer | null) => data !== null && data.types.includes('Files');
-
-export interface AttachmentDrop {
-  /** Files are being dragged over the element: show where they will go. */
-  dropping: boolean;
-  dropProps: {
-    onDragOver(e: DragEvent): void;
-    onDragLeave(e: DragEvent): void;
-    onDrop(e: DragEvent): void;
-  };
-}
-
 /** For the composer: makes the element it is spread on a drop zone whose files become attachments. */
-export function useAttachmentDrop(): AttachmentDrop {
-  const [dropping, setDropping] = useState(false);
-  return {
-    dropping,
-    dropProps: {
-      onDragOver(e) {
-        if (e.defaultPrevented || !carriesFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        e.dataTransfer.dropEffect = 'copy';
-        setDropping(true);
-      },
-      onDragLeave(e) {
-        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setDropping(false);
-      },
-      onDrop(e) {
-        setDropping(false);
-        if (e.defaultPrevented || !carriesFiles(e.dataTransfer)) return;
-        e.preventDefault();
-        const files = [...e.dataTransfer.files];
-        for (const listener of listeners) listener(files);
-      },
-    },
-  };
-}
+export const useAttachmentDrop = (): FileDrop =>
+  useFileDrop((files) => {
+    for (const listener of listeners) listener(files);
+  });
