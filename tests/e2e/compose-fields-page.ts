@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { dropFiles, type DroppedFile } from './file-drop.js';
 
 type Kind = 'to' | 'cc' | 'bcc';
 
@@ -72,16 +73,9 @@ export class ComposeFieldsPage {
     await this.attachments.getByTestId('compose-file-input').setInputFiles(files);
   }
 
-  /** Files dropped from the desktop onto `target`, as the browser delivers them (a DataTransfer holding File objects). */
-  async dropFiles(target: Locator, files: Array<{ name: string; type: string; text: string }>): Promise<void> {
-    const transfer = await this.page.evaluateHandle((list) => {
-      const dt = new DataTransfer();
-      for (const f of list) dt.items.add(new File([f.text], f.name, { type: f.type }));
-      return dt;
-    }, files);
-    await target.dispatchEvent('dragenter', { dataTransfer: transfer });
-    await target.dispatchEvent('dragover', { dataTransfer: transfer });
-    await target.dispatchEvent('drop', { dataTransfer: transfer });
+  /** Files dropped from the desktop onto `target`. */
+  dropFiles(target: Locator, files: DroppedFile[]): Promise<void> {
+    return dropFiles(this.page, target, files);
   }
 
   get total(): Locator {
