@@ -74,10 +74,8 @@ afterEach(async (ctx) => {
 });
 
 async function composerFrom(open: () => Promise<void>): Promise<{ composer: ComposePage; fields: ComposeFieldsPage }> {
-  const [popup] = await Promise.all([browser.page.waitForEvent('popup'), open()]);
-  const composer = new ComposePage(popup);
-  await composer.ready();
-  return { composer, fields: new ComposeFieldsPage(popup) };
+  const composer = await ComposePage.openedBy(browser.page, open);
+  return { composer, fields: new ComposeFieldsPage(composer.page) };
 }
 
 const newMessage = () => composerFrom(() => mailbox.page.getByTestId('compose-new').click());

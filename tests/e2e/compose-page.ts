@@ -4,6 +4,14 @@ import type { FrameLocator, Locator, Page } from 'playwright-core';
 export class ComposePage {
   constructor(readonly page: Page) {}
 
+  /** Runs what opens the composer from `opener` (a click) and returns the composer's window, ready. */
+  static async openedBy(opener: Page, open: () => Promise<void>): Promise<ComposePage> {
+    const [popup] = await Promise.all([opener.waitForEvent('popup'), open()]);
+    const composer = new ComposePage(popup);
+    await composer.ready();
+    return composer;
+  }
+
   get window(): Locator {
     return this.page.getByTestId('compose-window');
   }

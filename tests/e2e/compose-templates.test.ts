@@ -58,12 +58,8 @@ afterEach(async (ctx) => {
   await browser?.close();
 });
 
-async function composerFrom(open: () => Promise<void>): Promise<ComposePage> {
-  const [popup] = await Promise.all([browser.page.waitForEvent('popup'), open()]);
-  const composer = new ComposePage(popup);
-  await composer.ready();
-  return composer;
-}
+/** Clicks something that opens the composer and returns it, ready. */
+const composerFrom = (open: () => Promise<void>) => ComposePage.openedBy(browser.page, open);
 
 /** "Send email" on Marie's page in the CRM. */
 async function writeToMarie(): Promise<ComposePage> {

@@ -72,12 +72,7 @@ afterEach(async (ctx) => {
 });
 
 /** Clicks something that opens the composer and returns it, ready. */
-async function composerFrom(open: () => Promise<void>): Promise<ComposePage> {
-  const [popup] = await Promise.all([browser.page.waitForEvent('popup'), open()]);
-  const composer = new ComposePage(popup);
-  await composer.ready();
-  return composer;
-}
+const composerFrom = (open: () => Promise<void>) => ComposePage.openedBy(browser.page, open);
 
 const newMessage = () => composerFrom(() => mailbox.page.getByTestId('compose-new').click());
 
